@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
+
+const { bundles: tfjsEs2017Bundles } = createRequire(import.meta.url)('./scripts/tfjs-es2017.cjs') as {
+  bundles: Record<string, string>;
+};
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  test: {
+    // Two cores on the build machines: one heavy file per core, and tests that train on
+    // real data get generous time limits (speed lives in the benchmarks, not in tests).
+    pool: 'forks',
+    // Node gets tfjs's ES2017 bundles instead of its ES5 build (3x faster cpu kernels).
+    // The hooks cover require() inside tfjs; the alias covers what vitest resolves itself.
+    execArgv: ['--import', './scripts/tfjs-es2017.mjs'],
+    alias: Object.entries(tfjsEs2017Bundles).map(([find, replacement]) => ({
+      find: new RegExp(`^${find}$`),
+      replacement,
+    })),
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+        },
+      },
+    ],
+  },
+});
