@@ -1,0 +1,93 @@
+/**
+ * SGD, with optional (Nesterov) momentum: Keras 3 `keras.optimizers.SGD`
+ * (keras/src/optimizers/sgd.py, `update_step`).
+ *
+ * For a variable w with (clipped) gradient g and learning rate lr:
+ *
+ *   momentum = 0:     w ← w − lr · g
+ *   momentum > 0:     v ← momentum · v − lr · g
+ *                     w ← w + v
+ *   nesterov = true:  v ← momentum · v − lr · g
+ *                     w ← w + momentum · v − lr · g        (with the new v)
+ *
+ * In words: plain SGD steps against the gradient. With momentum, a velocity v keeps a
+ * decaying sum of past steps and the weight moves by v; Nesterov's form looks one
+ * step ahead, moving by the new velocity's momentum share plus the plain gradient step.
+ *
+ * Stock defaults (Keras 3): learning_rate 0.01, momentum 0.0, nesterov false. Keras
+ * requires momentum in [0, 1]. Slot: `momentum` (the velocity v, zeros), created only
+ * when momentum ≠ 0, as in Keras.
+ *
+ * Where tfjs differs: `tf.train.momentum` accumulates a ← m·a + g and steps
+ * w ← w − lr·a (Nesterov: w ← w − lr·(g + m·a)). That is the same trajectory for a
+ * constant learning rate, not under a schedule: Keras's velocity keeps the old
+ * learning rates baked in.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { KerasOptimizer, type SlotInit, type SlotMap } from './base';
+import { COMMON_DEFAULTS, LEARNING_RATE_FIELD, REGULARISATION_FIELDS, decayField } from './fields';
+import type { CommonHyperparameters, OptimizerSpec } from './types';
+
+export interface SgdHyperparameters extends CommonHyperparameters {
+  momentum: number;
+  nesterov: boolean;
+}
+
+type SgdSlot = 'momentum';
+
+export const sgdSpec: OptimizerSpec<SgdHyperparameters> = {
+  name: 'sgd',
+  className: 'SGD',
+  label: 'SGD',
+  defaults: { learning_rate: 0.01, momentum: 0.0, nesterov: false, ...COMMON_DEFAULTS },
+  fields: [
+    LEARNING_RATE_FIELD,
+    decayField('momentum', 'Share of the previous velocity kept at each step; 0 is plain SGD.'),
+    {
+      name: 'nesterov',
+      kind: 'boolean',
+      help: "Nesterov momentum: step with the new velocity's momentum share plus the gradient step.",
+    },
+    ...REGULARISATION_FIELDS,
+  ],
+  rule: {
+    formula: [
+      'momentum = 0:  w ← w − lr·g',
+      'momentum > 0:  v ← momentum·v − lr·g;  w ← w + v',
+      'nesterov:      v ← momentum·v − lr·g;  w ← w + momentum·v − lr·g',
+    ].join('\n'),
+    words:
+      'Step against the gradient. With momentum, a velocity keeps a decaying sum of past steps and ' +
+      'the weights move by it; Nesterov looks one step ahead along the new velocity.',
+  },
+};
+
+export class KerasSGD extends KerasOptimizer<SgdHyperparameters, SgdSlot> {
+  static override readonly className = 'SGD';
+
+  constructor(hyperparameters: Partial<SgdHyperparameters> = {}) {
+    super(sgdSpec, hyperparameters);
+  }
+
+  protected override slotInitializers(): readonly SlotInit<SgdSlot>[] {
+    return this.hyperparameters.momentum !== 0 ? [{ name: 'momentum', initialValue: 0 }] : [];
+  }
+
+  protected override updateStep(
+    g: tf.Tensor,
+    w: tf.Variable,
+    slots: SlotMap<SgdSlot>,
+    lr: tf.Scalar,
+  ): void {
+    const { momentum, nesterov } = this.hyperparameters;
+    const v = slots.momentum;
+    const lrG = tf.mul(g, lr);
+    if (v === undefined) {
+      w.assign(tf.sub(w, lrG));
+      return;
+    }
+    const newV = tf.sub(tf.mul(v, momentum), lrG);
+    v.assign(newV);
+    w.assign(tf.add(w, nesterov ? tf.sub(tf.mul(newV, momentum), lrG) : newV));
+  }
+}
