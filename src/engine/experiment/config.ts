@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { ConfigError } from '../../lib/errors';
+import { architectureNames, type ArchitectureName } from '../models/architectures';
+import { activationNames } from '../models/activations';
+import { initializerNames } from '../models/initializers';
+import { resolveOptimizerConfig, type OptimizerConfig } from '../optimizers/registry';
+import type { ComparisonSpec, RunSpec } from '../training/types';
+
+/**
+ * The JSON an experiment is written in (a preset, a file for `npm run experiment`, later
+ * a message from the UI). Parsing turns it into a ComparisonSpec or a ConfigError that
+ * names the field, what was expected and what was found.
+ */
+export const datasetNames = ['fashion-mnist', 'cifar-10', 'prod', 'spiral'] as const;
+export type DatasetName = (typeof datasetNames)[number];
+
+const positiveInt = z.number().int().positive();
+const rate = z.number().min(0).lt(1);
+const scaling = z.enum(['minmax', 'none', 'standardize']);
+const batchSize = z.union([positiveInt, z.literal('full')]);
+
+const dropout = z.union([
+  rate,
+  z.strictObject({ input: rate.optional(), conv: rate.optional(), hidden: rate.optional(), scale: z.number().min(0).optional() }),
+]);
+
+const modelOptions = z.strictObject({
+  dropout: dropout.optional(),
+  l2: z.number().min(0).optional(),
+  batchNorm: z.boolean().optional(),
+  kernelInitializer: z.enum(initializerNames as unknown as [string, ...string[]]).optional(),
+  hiddenUnits: z.array(positiveInt).optional(),
+  activation: z.enum(activationNames as unknown as [string, ...string[]]).optional(),
+});
+export type ModelOptions = z.infer<typeof modelOptions>;
+
+const runSchema = z.strictObject({
+  id: z.string().min(1).optional(),
+  label: z.string().min(1).optional(),
+  optimizer: z.unknown(),
+  batchSize: batchSize.optional(),
+  scaling: scaling.optional(),
+  model: modelOptions.optional(),
+});
+
+export const experimentSchema = z.strictObject({
+  name: z.string().default('experiment'),
+  description: z.string().optional(),
+  dataset: z.strictObject({
+    name: z.enum(datasetNames),
+    /** Train on a seeded random subset of this many training samples. */
+    subset: positiveInt.optional(),
+    /** Validation split from the training set: a fraction in (0, 1) or a count. */
+    validation: z.number().positive().optional(),
+    /** Evaluate on a seeded subset of the test set. */
+    testSubset: positiveInt.optional(),
+    /** Synthetic sets only: how many points to generate. */
+    count: positiveInt.optional(),
+  }),
+  architecture: z.enum(architectureNames as unknown as [ArchitectureName, ...ArchitectureName[]]),
+  model: modelOptions.default({}),
+  training: z.strictObject({
+    epochs: positiveInt,
+    batchSize,
+    scaling: scaling.default('minmax'),
+    seed: z.number().int().min(0).default(1),
+    lossReadEvery: positiveInt.default(10),
+    evalBatchSize: positiveInt.default(500),
+    earlyStopping: z
+      .strictObject({
+        monitor: z.enum(['val_loss', 'val_accuracy', 'loss']).default('val_loss'),
+        patience: z.number().int().min(0),
+        minDelta: z.number().min(0).default(0),
+        restoreBestWeights: z.boolean().default(false),
+      })
+      .optional(),
+  }),
+  runs: z.array(runSchema).min(1),
+});
+
+export type ExperimentConfigInput = z.input<typeof experimentSchema>;
+export type ParsedExperiment = z.output<typeof experimentSchema>;
+
+export interface ExperimentPlan {
+  readonly name: string;
+  readonly description?: string;
+  readonly dataset: ParsedExperiment['dataset'];
+  readonly spec: ComparisonSpec<OptimizerConfig, ModelOptions>;
+}
+
+function describeFound(input: unknown, path: readonly PropertyKey[]): string {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return 'nothing';
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text && text.length > 60 ? `${text.slice(0, 57)}...` : String(text);
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+/** Validates an experiment config and resolves every run's optimizer against its Keras defaults. */
+export function parseExperiment(input: unknown): ExperimentPlan {
+  const parsed = experimentSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError('invalid-config', issue.message.replace(/^Invalid input: /, ''), describeFound(input, issue.path), formatPath(issue.path) || 'config');
+  }
+  const config = parsed.data;
+  const seenIds = new Set<string>();
+  const runs: RunSpec<OptimizerConfig, ModelOptions>[] = config.runs.map((run, i) => {
+    const optimizer = resolveOptimizerConfig(run.optimizer, `runs[${i}].optimizer`) as OptimizerConfig;
+    const id = run.id ?? `run-${i + 1}`;
+    if (seenIds.has(id)) throw new ConfigError('duplicate-run-id', 'a unique id per run', `"${id}" twice`, `runs[${i}].id`);
+    seenIds.add(id);
+    return {
+      id,
+      label: run.label ?? optimizer.name,
+      optimizer,
+      batchSize: run.batchSize,
+      scaling: run.scaling,
+      model: run.model,
+    };
+  });
+  const { training } = config;
+  return {
+    name: config.name,
+    description: config.description,
+    dataset: config.dataset,
+    spec: {
+      seed: training.seed,
+      epochs: training.epochs,
+      batchSize: training.batchSize,
+      scaling: training.scaling,
+      architecture: config.architecture,
+      model: config.model,
+      lossReadEvery: training.lossReadEvery,
+      evalBatchSize: training.evalBatchSize,
+      earlyStopping: training.earlyStopping,
+      runs,
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './classification';
+export * from './series';

@@ -1,0 +1,342 @@
+import * as tf from '@tensorflow/tfjs';
+import { hashSeed } from '../../lib/rng';
+import { ConfigError } from '../../lib/errors';
+import { Batcher } from '../data/batcher';
+import { computeChannelStats } from '../data/split';
+import type { ChannelStats, Dataset, InputScaling } from '../data/types';
+import { confusionMatrix } from '../metrics/classification';
+import type { TrainableModel } from '../models/types';
+import { ComparisonController } from './controller';
+import { updateMonitor } from './early-stopping';
+import { evaluateModel } from './evaluate';
+import { RunState } from './run-state';
+import type {
+  BatchRecord,
+  ComparisonCallbacks,
+  ComparisonSpec,
+  EpochRecord,
+  RunResult,
+  RunSpec,
+  TestMetrics,
+} from './types';
+
+export interface ComparisonData {
+  readonly train: Dataset;
+  readonly validation?: Dataset;
+  readonly test?: Dataset;
+}
+
+/** What the runner asks of a model factory: one model per run, all from the same seed. */
+export interface ModelRequest<ModelOptions> {
+  readonly architecture: string;
+  readonly options: ModelOptions;
+  readonly inputShape: readonly number[];
+  readonly numClasses: number;
+  readonly task: Dataset['task'];
+  readonly seed: number;
+  readonly modelId: string;
+}
+
+export interface ComparisonOptions<OptimizerConfig, ModelOptions> {
+  readonly spec: ComparisonSpec<OptimizerConfig, ModelOptions>;
+  readonly data: ComparisonData;
+  readonly buildModel: (request: ModelRequest<ModelOptions>) => TrainableModel;
+  readonly createOptimizer: (config: OptimizerConfig) => tf.Optimizer;
+  readonly callbacks?: ComparisonCallbacks;
+  readonly signal?: AbortSignal;
+  readonly controller?: ComparisonController;
+  /** Hand the trained models to the caller (who then disposes them) instead of freeing them. */
+  readonly keepModels?: boolean;
+  /** Milliseconds; injectable so tests can make time deterministic. */
+  readonly clock?: () => number;
+}
+
+export interface ComparisonResult {
+  readonly runs: readonly RunResult[];
+  readonly elapsedSeconds: number;
+  /** Only with `keepModels`: run id → trained model, owned by the caller now. */
+  readonly models?: ReadonlyMap<string, TrainableModel>;
+}
+
+/** Runs that share a batch size and scaling share batch tensors: the same bytes, once. */
+interface BatchGroup {
+  readonly key: string;
+  readonly batcher: Batcher;
+  readonly runs: RunState[];
+  order: Uint32Array;
+  stepsDone: number;
+}
+
+let comparisonCounter = 0;
+
+/**
+ * Trains every run of a comparison side by side. Fairness is built in, not hoped for:
+ * all runs start from one set of initial weights, see the same samples in the same order
+ * (and the same dropout noise at each step), and advance in lock-step, one batch for all,
+ * so their curves grow together. Runs with other batch sizes advance in proportion, so
+ * every run finishes each epoch at the same moment.
+ */
+export async function runComparison<OptimizerConfig, ModelOptions>(
+  options: ComparisonOptions<OptimizerConfig, ModelOptions>,
+): Promise<ComparisonResult> {
+  const { spec, data, callbacks = {}, signal } = options;
+  const controller = options.controller ?? new ComparisonController();
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
+  const elapsed = () => (clock() - started) / 1000;
+  validateSpecAgainstData(spec, data.train);
+
+  const stats = spec.runs.some((r) => (r.scaling ?? spec.scaling) === 'standardize')
+    ? computeChannelStats(data.train)
+    : undefined;
+  const runs = buildRuns(options, clock);
+  const groups = groupRuns(runs, data.train, spec.seed, stats);
+  const ticksPerEpoch = Math.max(...groups.map((g) => g.batcher.batchesPerEpoch));
+
+  const report = (run: RunState, test?: TestMetrics): RunResult => {
+    const result = resultOf(run, test);
+    run.reported = true;
+    callbacks.onRunEnd?.(result);
+    return result;
+  };
+
+  try {
+    for (let epoch = 0; epoch < spec.epochs && runs.some((r) => r.isRunning); epoch++) {
+      groups.forEach((g) => {
+        g.order = g.batcher.epochOrder(epoch);
+        g.stepsDone = 0;
+      });
+      for (let tick = 0; tick < ticksPerEpoch; tick++) {
+        for (const group of groups) advanceGroup(group, tick, ticksPerEpoch, spec.seed);
+        const atEnd = tick === ticksPerEpoch - 1;
+        if ((tick + 1) % spec.lossReadEvery === 0 || atEnd) {
+          const records = await readBackAll(runs, epoch);
+          if (records.length > 0) callbacks.onBatches?.(records);
+          // A diverged run is over at once; the others go on without it.
+          runs.filter((r) => r.status === 'diverged' && !r.reported).forEach((r) => report(r));
+          runs
+            .filter((r) => r.isRunning && controller.isStopRequested(r.spec.id))
+            .forEach((r) => (r.status = 'stopped'));
+          callbacks.onProgress?.({ epoch: epoch + 1, epochs: spec.epochs, tick: tick + 1, ticksPerEpoch, elapsedSeconds: elapsed() });
+          await controller.waitWhilePaused(signal);
+          if (signal?.aborted || !runs.some((r) => r.isRunning)) break;
+        }
+      }
+      if (signal?.aborted) break;
+      await endEpoch(runs, epoch, spec, data, stats, callbacks, elapsed);
+      const memory = tf.memory();
+      callbacks.onMemory?.({ epoch: epoch + 1, numTensors: memory.numTensors, numBytes: memory.numBytes });
+    }
+
+    const results: RunResult[] = [];
+    for (const run of runs) {
+      if (run.isRunning) run.status = signal?.aborted ? 'cancelled' : 'completed';
+      if (run.reported) {
+        results.push(resultOf(run));
+        continue;
+      }
+      const testable = data.test && run.status !== 'diverged' && run.status !== 'cancelled';
+      results.push(report(run, testable ? await testRun(run, data.test!, spec.evalBatchSize, stats) : undefined));
+    }
+    return {
+      runs: results,
+      elapsedSeconds: elapsed(),
+      models: options.keepModels ? new Map(runs.map((r) => [r.spec.id, r.model])) : undefined,
+    };
+  } finally {
+    runs.forEach((run) => run.dispose({ keepModel: options.keepModels === true }));
+  }
+}
+
+function validateSpecAgainstData(spec: ComparisonSpec<unknown, unknown>, train: Dataset): void {
+  if (spec.runs.length === 0) throw new ConfigError('no-runs', 'at least one run', 'none', 'runs');
+  const ids = new Set(spec.runs.map((r) => r.id));
+  if (ids.size !== spec.runs.length) {
+    throw new ConfigError('duplicate-run-id', 'a unique id per run', spec.runs.map((r) => r.id).join(', '), 'runs');
+  }
+  spec.runs.forEach((run, i) => {
+    const size = run.batchSize ?? spec.batchSize;
+    if (size !== 'full' && (size < 1 || size > train.count)) {
+      throw new ConfigError('bad-batch-size', `a batch size from 1 to ${train.count} (the training set) or 'full'`, String(size), `runs[${i}].batchSize`);
+    }
+  });
+}
+
+function buildRuns<OptimizerConfig, ModelOptions>(
+  options: ComparisonOptions<OptimizerConfig, ModelOptions>,
+  clock: () => number,
+): RunState[] {
+  const { spec, data } = options;
+  const comparisonId = `cmp${++comparisonCounter}`;
+  const runs: RunState[] = [];
+  try {
+    spec.runs.forEach((runSpec: RunSpec<OptimizerConfig, ModelOptions>, index) => {
+      const model = options.buildModel({
+        architecture: spec.architecture,
+        options: { ...spec.model, ...runSpec.model } as ModelOptions,
+        inputShape: data.train.inputShape,
+        numClasses: data.train.classNames.length,
+        task: data.train.task,
+        seed: spec.seed,
+        modelId: `${comparisonId}-${index}`,
+      });
+      const first = runs[0]?.model;
+      if (first) copyWeightsIfSameShape(first, model);
+      const size = runSpec.batchSize ?? spec.batchSize;
+      runs.push(
+        new RunState(
+          runSpec as RunSpec<unknown, unknown>,
+          model,
+          options.createOptimizer(runSpec.optimizer),
+          size === 'full' ? data.train.count : size,
+          runSpec.scaling ?? spec.scaling,
+          clock,
+        ),
+      );
+    });
+  } catch (error) {
+    runs.forEach((run) => run.dispose({ keepModel: false }));
+    throw error;
+  }
+  return runs;
+}
+
+/**
+ * The seed already makes equal architectures start equal; copying the first run's
+ * weights makes it a guarantee rather than a property of every initialiser.
+ */
+function copyWeightsIfSameShape(source: TrainableModel, target: TrainableModel): void {
+  const from = source.allVariables;
+  const to = target.allVariables;
+  const same = from.length === to.length && from.every((v, i) => tf.util.arraysEqual(v.shape, to[i]!.shape));
+  if (same) to.forEach((v, i) => v.assign(from[i]!));
+}
+
+function groupRuns(runs: RunState[], train: Dataset, seed: number, stats: ChannelStats | undefined): BatchGroup[] {
+  const groups = new Map<string, BatchGroup>();
+  for (const run of runs) {
+    const key = `${run.batchSize}|${run.scaling}`;
+    let group = groups.get(key);
+    if (!group) {
+      const batcher = new Batcher({
+        dataset: train,
+        batchSize: run.batchSize,
+        seed: hashSeed(seed, 'batches'),
+        scaling: run.scaling as InputScaling,
+        stats,
+      });
+      group = { key, batcher, runs: [], order: new Uint32Array(0), stepsDone: 0 };
+      groups.set(key, group);
+    }
+    group.runs.push(run);
+  }
+  return [...groups.values()];
+}
+
+/** Takes this group's share of steps for the tick: one batch, stepped by each of its runs. */
+function advanceGroup(group: BatchGroup, tick: number, ticksPerEpoch: number, seed: number): void {
+  const target = Math.floor(((tick + 1) * group.batcher.batchesPerEpoch) / ticksPerEpoch);
+  while (group.stepsDone < target) {
+    const active = group.runs.filter((r) => r.isRunning);
+    if (active.length === 0) return;
+    const batch = group.batcher.batch(group.order, group.stepsDone);
+    try {
+      // Same noise for every run of the group at this step (dropout masks, VAE sampling).
+      const noiseSeed = hashSeed(seed, 'noise', group.key, active[0]!.step);
+      for (const run of active) run.trainStep(batch, { training: true, noiseSeed });
+    } finally {
+      batch.x.dispose();
+      batch.y.dispose();
+    }
+    group.stepsDone += 1;
+  }
+}
+
+async function readBackAll(runs: RunState[], epoch: number): Promise<BatchRecord[]> {
+  const perRun = await Promise.all(runs.map((run) => run.readBack()));
+  return perRun.flatMap((values, i) =>
+    values.map((v) => ({ runId: runs[i]!.spec.id, epoch: epoch + 1, step: v.step, loss: v.loss })),
+  );
+}
+
+async function endEpoch(
+  runs: RunState[],
+  epoch: number,
+  spec: ComparisonSpec<unknown, unknown>,
+  data: ComparisonData,
+  stats: ChannelStats | undefined,
+  callbacks: ComparisonCallbacks,
+  elapsed: () => number,
+): Promise<void> {
+  // Runs that diverged or were stopped mid-epoch end at their last whole epoch.
+  for (const run of runs.filter((r) => r.isRunning)) {
+    const tally = run.takeEpochTally();
+    if (tally.steps === 0) continue;
+    const validation = data.validation
+      ? await evaluateModel(run.model, data.validation, { batchSize: spec.evalBatchSize, scaling: run.scaling, stats })
+      : undefined;
+    run.epochsCompleted = epoch + 1;
+    const classification = data.train.task === 'classification';
+    const record: EpochRecord = {
+      runId: run.spec.id,
+      epoch: epoch + 1,
+      steps: run.step,
+      loss: tally.lossSum / tally.steps,
+      accuracy: classification ? tally.correct / tally.samples : undefined,
+      valLoss: validation?.loss,
+      valAccuracy: validation?.accuracy,
+      trainSeconds: tally.seconds,
+      elapsedSeconds: elapsed(),
+    };
+    await callbacks.onEpoch?.(record);
+    if (spec.earlyStopping && run.isRunning) {
+      const es = spec.earlyStopping;
+      const monitored = {
+        val_loss: record.valLoss ?? record.loss,
+        val_accuracy: record.valAccuracy ?? record.accuracy ?? Number.NaN,
+        loss: record.loss,
+      }[es.monitor];
+      const { state, improved, stop } = updateMonitor(run.monitor, monitored, epoch + 1, es);
+      run.monitor = state;
+      if (improved && es.restoreBestWeights) run.rememberBestWeights();
+      if (stop) {
+        if (es.restoreBestWeights) run.restoreBestWeights();
+        run.status = 'stopped-early';
+      }
+    }
+  }
+}
+
+async function testRun(
+  run: RunState,
+  test: Dataset,
+  batchSize: number,
+  stats: ChannelStats | undefined,
+): Promise<TestMetrics> {
+  const evaluation = await evaluateModel(run.model, test, {
+    batchSize,
+    scaling: run.scaling,
+    stats,
+    withPredictions: test.task === 'classification',
+  });
+  return {
+    loss: evaluation.loss,
+    accuracy: evaluation.accuracy,
+    confusion: evaluation.predictions
+      ? confusionMatrix(test.targets, evaluation.predictions, test.classNames.length)
+      : undefined,
+  };
+}
+
+function resultOf(run: RunState, test?: TestMetrics): RunResult {
+  return {
+    runId: run.spec.id,
+    label: run.spec.label,
+    status: run.status,
+    divergedAtStep: run.divergedAtStep,
+    epochsCompleted: run.epochsCompleted,
+    bestEpoch: run.monitor.bestEpoch,
+    test,
+    trainSeconds: run.totalSeconds,
+  };
+}

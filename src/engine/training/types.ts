@@ -1,0 +1,100 @@
+import type { InputScaling } from '../data/types';
+
+/** Stop a run when its monitored value stops improving (Keras's EarlyStopping). */
+export interface EarlyStoppingSpec {
+  /** 'val_loss' falls back to the training loss when there is no validation set. */
+  readonly monitor: 'val_loss' | 'val_accuracy' | 'loss';
+  readonly patience: number;
+  readonly minDelta: number;
+  readonly restoreBestWeights: boolean;
+}
+
+/** Everything one run may set for itself; unset fields come from the comparison. */
+export interface RunSpec<OptimizerConfig = unknown, ModelOptions = Record<string, unknown>> {
+  readonly id: string;
+  readonly label: string;
+  readonly optimizer: OptimizerConfig;
+  readonly batchSize?: number | 'full';
+  readonly scaling?: InputScaling;
+  /** Merged over the comparison's model options (dropout, l2, batchNorm, ...). */
+  readonly model?: ModelOptions;
+}
+
+export interface ComparisonSpec<OptimizerConfig = unknown, ModelOptions = Record<string, unknown>> {
+  readonly seed: number;
+  readonly epochs: number;
+  /** 'full' is batch gradient descent: the whole training set per step. */
+  readonly batchSize: number | 'full';
+  readonly scaling: InputScaling;
+  readonly architecture: string;
+  readonly model: ModelOptions;
+  /** Losses are read back from the backend every this many steps (never every batch). */
+  readonly lossReadEvery: number;
+  readonly evalBatchSize: number;
+  readonly earlyStopping?: EarlyStoppingSpec;
+  readonly runs: readonly RunSpec<OptimizerConfig, ModelOptions>[];
+}
+
+export interface BatchRecord {
+  readonly runId: string;
+  readonly epoch: number;
+  /** Steps this run has taken, 1-based, counting all epochs. */
+  readonly step: number;
+  readonly loss: number;
+}
+
+export interface EpochRecord {
+  readonly runId: string;
+  /** 1-based, like Keras's progress output. */
+  readonly epoch: number;
+  readonly steps: number;
+  /** Mean of the epoch's batch losses (with any L2 penalty), as Keras reports `loss`. */
+  readonly loss: number;
+  readonly accuracy?: number;
+  readonly valLoss?: number;
+  readonly valAccuracy?: number;
+  /** Seconds this run spent in its training steps this epoch (its share of the lock-step). */
+  readonly trainSeconds: number;
+  /** Wall-clock seconds since the comparison started, at the end of this epoch. */
+  readonly elapsedSeconds: number;
+}
+
+export type RunStatus = 'running' | 'completed' | 'diverged' | 'stopped-early' | 'stopped' | 'cancelled';
+
+export interface TestMetrics {
+  readonly loss: number;
+  readonly accuracy?: number;
+  /** counts[true][predicted]; classification only. */
+  readonly confusion?: number[][];
+}
+
+export interface RunResult {
+  readonly runId: string;
+  readonly label: string;
+  readonly status: RunStatus;
+  /** Set for 'diverged': the first step whose loss was not finite. */
+  readonly divergedAtStep?: number;
+  readonly epochsCompleted: number;
+  readonly bestEpoch?: number;
+  readonly test?: TestMetrics;
+  readonly trainSeconds: number;
+}
+
+export interface ComparisonProgress {
+  readonly epoch: number;
+  readonly epochs: number;
+  /** Lock-step ticks done in this epoch, out of `ticksPerEpoch`. */
+  readonly tick: number;
+  readonly ticksPerEpoch: number;
+  readonly elapsedSeconds: number;
+}
+
+export interface ComparisonCallbacks {
+  /** Per-batch losses, delivered in groups at each read-back. */
+  onBatches?(records: readonly BatchRecord[]): void;
+  onEpoch?(record: EpochRecord): void | Promise<void>;
+  onRunEnd?(result: RunResult): void;
+  onProgress?(progress: ComparisonProgress): void;
+  /** After each epoch's bookkeeping: lets tests and the UI watch memory. */
+  onMemory?(memory: { epoch: number; numTensors: number; numBytes: number }): void;
+}
