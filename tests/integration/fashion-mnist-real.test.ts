@@ -1,34 +1,17 @@
-import { existsSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { Batcher } from '../../src/engine/data/batcher';
-import { defaultFashionMnistDir, nodeFolderSource } from '../../src/cli/node-file-source';
-import { FASHION_MNIST_CLASS_NAMES, readFashionMnist } from '../../src/engine/data/fashion-mnist';
+import { loadRealFashionMnist } from '../helpers/fashion-mnist';
+import { FASHION_MNIST_CLASS_NAMES } from '../../src/engine/data/fashion-mnist';
 import { computeChannelStats } from '../../src/engine/data/split';
 import type { Dataset, TrainTestSplit } from '../../src/engine/data/types';
 
-/**
- * The real Fashion-MNIST from Debian's dataset-fashion-mnist package (or
- * FASHION_MNIST_DIR). Never skipped: without the files the lab cannot check the one
- * dataset every machine here can have, so the test fails and says how to get them.
- */
-const dir = defaultFashionMnistDir();
 
 let loading: Promise<TrainTestSplit> | undefined;
 
 function loadOrExplain(): Promise<TrainTestSplit> {
-  loading ??= load();
+  loading ??= loadRealFashionMnist();
   return loading;
-}
-
-function load(): Promise<TrainTestSplit> {
-  if (!existsSync(dir)) {
-    throw new Error(
-      `Fashion-MNIST is not installed at ${dir}. Install it with \`apt-get install dataset-fashion-mnist\` ` +
-        '(or point FASHION_MNIST_DIR at a folder holding the four official .gz files).',
-    );
-  }
-  return readFashionMnist(nodeFolderSource(dir));
 }
 
 function classCounts(ds: Dataset): number[] {

@@ -34,6 +34,13 @@ const modelOptions = z.strictObject({
 });
 export type ModelOptions = z.infer<typeof modelOptions>;
 
+const earlyStopping = z.strictObject({
+  monitor: z.enum(['val_loss', 'val_accuracy', 'loss']).default('val_loss'),
+  patience: z.number().int().min(0),
+  minDelta: z.number().min(0).default(0),
+  restoreBestWeights: z.boolean().default(false),
+});
+
 const runSchema = z.strictObject({
   id: z.string().min(1).optional(),
   label: z.string().min(1).optional(),
@@ -41,6 +48,7 @@ const runSchema = z.strictObject({
   batchSize: batchSize.optional(),
   scaling: scaling.optional(),
   model: modelOptions.optional(),
+  earlyStopping: earlyStopping.nullable().optional(),
 });
 
 export const experimentSchema = z.strictObject({
@@ -50,8 +58,12 @@ export const experimentSchema = z.strictObject({
     name: z.enum(datasetNames),
     /** Train on a seeded random subset of this many training samples. */
     subset: positiveInt.optional(),
-    /** Validation split from the training set: a fraction in (0, 1) or a count. */
-    validation: z.number().positive().optional(),
+    /**
+     * Validation data: a fraction in (0, 1) or a count split from the training set, or
+     * 'test' to evaluate on the test set each epoch, as Keras's validation_data=(x_test,
+     * y_test) did in the reference experiments.
+     */
+    validation: z.union([z.number().positive(), z.literal('test')]).optional(),
     /** Evaluate on a seeded subset of the test set. */
     testSubset: positiveInt.optional(),
     /** Synthetic sets only: how many points to generate. */
@@ -66,14 +78,7 @@ export const experimentSchema = z.strictObject({
     seed: z.number().int().min(0).default(1),
     lossReadEvery: positiveInt.default(10),
     evalBatchSize: positiveInt.default(500),
-    earlyStopping: z
-      .strictObject({
-        monitor: z.enum(['val_loss', 'val_accuracy', 'loss']).default('val_loss'),
-        patience: z.number().int().min(0),
-        minDelta: z.number().min(0).default(0),
-        restoreBestWeights: z.boolean().default(false),
-      })
-      .optional(),
+    earlyStopping: earlyStopping.optional(),
   }),
   runs: z.array(runSchema).min(1),
 });
@@ -106,12 +111,34 @@ function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
+/** What a zod issue asked for, in words a student reads. */
+function expectedText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return 'only known fields';
+    case 'invalid_type':
+      return `a value of type ${issue.expected}`;
+    case 'too_small':
+      return `${issue.origin === 'array' ? 'at least' : issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}`;
+    case 'too_big':
+      return `${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`;
+    default:
+      return issue.message;
+  }
+}
+
 /** Validates an experiment config and resolves every run's optimizer against its Keras defaults. */
 export function parseExperiment(input: unknown): ExperimentPlan {
   const parsed = experimentSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError('invalid-config', issue.message.replace(/^Invalid input: /, ''), describeFound(input, issue.path), formatPath(issue.path) || 'config');
+    if (issue.code === 'unrecognized_keys') {
+      const path = [...issue.path, issue.keys[0]!];
+      throw new ConfigError('unknown-field', 'only known fields (is it a typo?)', `an unknown field "${issue.keys[0]}"`, formatPath(path));
+    }
+    throw new ConfigError('invalid-config', expectedText(issue), describeFound(input, issue.path), formatPath(issue.path) || 'config');
   }
   const config = parsed.data;
   const seenIds = new Set<string>();
@@ -127,6 +154,7 @@ export function parseExperiment(input: unknown): ExperimentPlan {
       batchSize: run.batchSize,
       scaling: run.scaling,
       model: run.model,
+      earlyStopping: run.earlyStopping,
     };
   });
   const { training } = config;

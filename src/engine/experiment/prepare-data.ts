@@ -35,8 +35,14 @@ export function prepareComparisonData(plan: ExperimentPlan, split: TrainTestSpli
   if (dataset.subset !== undefined && dataset.subset < train.count) {
     train = takeSubset(train, dataset.subset, hashSeed(spec.seed, 'subset'));
   }
+  const test =
+    dataset.testSubset !== undefined && dataset.testSubset < split.test.count
+      ? takeSubset(split.test, dataset.testSubset, hashSeed(spec.seed, 'test-subset'))
+      : split.test;
   let validation: Dataset | undefined;
-  if (dataset.validation !== undefined) {
+  if (dataset.validation === 'test') {
+    validation = test;
+  } else if (dataset.validation !== undefined) {
     const parts = splitTrainValidation(train, {
       ...(dataset.validation < 1
         ? { validationFraction: dataset.validation }
@@ -46,9 +52,5 @@ export function prepareComparisonData(plan: ExperimentPlan, split: TrainTestSpli
     train = parts.train;
     validation = parts.validation;
   }
-  const test =
-    dataset.testSubset !== undefined && dataset.testSubset < split.test.count
-      ? takeSubset(split.test, dataset.testSubset, hashSeed(spec.seed, 'test-subset'))
-      : split.test;
   return { train, validation, test };
 }

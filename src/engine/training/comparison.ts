@@ -289,8 +289,8 @@ async function endEpoch(
       elapsedSeconds: elapsed(),
     };
     await callbacks.onEpoch?.(record);
-    if (spec.earlyStopping && run.isRunning) {
-      const es = spec.earlyStopping;
+    const es = run.spec.earlyStopping === undefined ? spec.earlyStopping : run.spec.earlyStopping;
+    if (es && run.isRunning) {
       const monitored = {
         val_loss: record.valLoss ?? record.loss,
         val_accuracy: record.valAccuracy ?? record.accuracy ?? Number.NaN,

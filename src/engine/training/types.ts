@@ -18,6 +18,8 @@ export interface RunSpec<OptimizerConfig = unknown, ModelOptions = Record<string
   readonly scaling?: InputScaling;
   /** Merged over the comparison's model options (dropout, l2, batchNorm, ...). */
   readonly model?: ModelOptions;
+  /** Overrides the comparison's early stopping; null turns it off for this run. */
+  readonly earlyStopping?: EarlyStoppingSpec | null;
 }
 
 export interface ComparisonSpec<OptimizerConfig = unknown, ModelOptions = Record<string, unknown>> {

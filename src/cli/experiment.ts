@@ -1,0 +1,170 @@
+/**
+ * `npm run experiment -- <preset | config.json> [options]`: runs a comparison in Node,
+ * shows a progress bar per epoch, and writes every record as JSON.
+ */
+import '@tensorflow/tfjs-backend-wasm';
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { LabError } from '../lib/errors';
+import { parseExperiment, type ExperimentConfigInput } from '../engine/experiment/config';
+import { presets } from '../engine/experiment/presets';
+import { runExperiment } from '../engine/experiment/run-experiment';
+import { selectBackend } from '../engine/training/backend';
+import type { BatchRecord, EpochRecord, RunResult } from '../engine/training/types';
+import { loadSplit } from './load-split';
+import { formatBar, formatSeconds, ProgressLine } from './progress-bar';
+
+const usage = `usage: npm run experiment -- <preset | config.json> [options]
+
+  --list              list the presets
+  --epochs N          override the number of epochs
+  --subset N          train on a seeded subset of N training samples
+  --test-subset N     evaluate on a seeded subset of N test samples
+  --batch-size N      override the batch size
+  --backend NAME      cpu or wasm (default: wasm for dense models, cpu for CNNs,
+                      since tfjs's wasm backend cannot train convolutions)
+  --data-dir DIR      folder with the dataset's official files
+  --out FILE          where to write the records (default: <name>-records.json)`;
+
+/** Models with convolutions need the cpu backend in Node. */
+const needsCpu = new Set(['scnn', 'bcnn', 'mcnn']);
+
+async function readConfig(source: string): Promise<ExperimentConfigInput> {
+  const preset = presets[source];
+  if (preset) return structuredClone(preset.config) as ExperimentConfigInput;
+  if (!source.endsWith('.json')) {
+    throw new Error(`expected a preset name (${Object.keys(presets).join(', ')}) or a .json file, found "${source}"`);
+  }
+  const text = await readFile(source, 'utf8');
+  try {
+    return JSON.parse(text) as ExperimentConfigInput;
+  } catch (error) {
+    throw new Error(`${source}: expected JSON, found a syntax error (${(error as Error).message})`);
+  }
+}
+
+function applyOverrides(config: ExperimentConfigInput, values: Record<string, string | boolean | undefined>): ExperimentConfigInput {
+  const asInt = (key: string) => {
+    const text = values[key];
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${key}: expected a whole number >= 1, found "${String(text)}"`);
+    return n;
+  };
+  const epochs = asInt('epochs');
+  const batchSize = asInt('batch-size');
+  const subset = asInt('subset');
+  const testSubset = asInt('test-subset');
+  return {
+    ...config,
+    dataset: { ...config.dataset, ...(subset ? { subset } : {}), ...(testSubset ? { testSubset } : {}) },
+    training: { ...config.training, ...(epochs ? { epochs } : {}), ...(batchSize ? { batchSize } : {}) },
+  };
+}
+
+function printSummary(results: readonly RunResult[], epochs: readonly EpochRecord[]): void {
+  const rows = results.map((r) => {
+    const last = epochs.filter((e) => e.runId === r.runId).at(-1);
+    return {
+      run: r.label,
+      status: r.status,
+      epochs: r.epochsCompleted,
+      'train loss': last?.loss.toFixed(4) ?? '',
+      'val acc': last?.valAccuracy?.toFixed(4) ?? '',
+      'test acc': r.test?.accuracy?.toFixed(4) ?? '',
+      'test loss': r.test?.loss.toFixed(4) ?? '',
+      'train s': r.trainSeconds.toFixed(1),
+    };
+  });
+  const best = results.reduce<RunResult | undefined>(
+    (top, r) => ((r.test?.accuracy ?? -1) > (top?.test?.accuracy ?? -1) ? r : top),
+    undefined,
+  );
+  console.table(rows);
+  if (best?.test?.accuracy !== undefined) console.log(`best test accuracy: ${best.label} (${best.test.accuracy.toFixed(4)})`);
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      list: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      epochs: { type: 'string' },
+      subset: { type: 'string' },
+      'test-subset': { type: 'string' },
+      'batch-size': { type: 'string' },
+      backend: { type: 'string' },
+      'data-dir': { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (values.list) {
+    for (const [name, preset] of Object.entries(presets)) console.log(`${name.padEnd(22)} ${preset.title}`);
+    return 0;
+  }
+  const source = positionals[0];
+  if (!source) {
+    console.error(usage);
+    return 2;
+  }
+  const plan = parseExperiment(applyOverrides(await readConfig(source), values));
+  const backendName = values.backend ?? (needsCpu.has(plan.spec.architecture) ? 'cpu' : 'wasm');
+  const backend = await selectBackend([backendName]);
+  const split = await loadSplit(plan.dataset.name, { dataDir: values['data-dir'], count: plan.dataset.count, seed: plan.spec.seed });
+  console.error(`${plan.name}: ${plan.spec.runs.length} runs of ${plan.spec.architecture} on ${plan.dataset.name}, backend ${backend.name}`);
+
+  const batches: BatchRecord[] = [];
+  const epochs: EpochRecord[] = [];
+  const progress = new ProgressLine();
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  const result = await runExperiment({
+    plan,
+    split,
+    signal: abort.signal,
+    callbacks: {
+      onBatches: (records) => batches.push(...records),
+      onEpoch: (record) => void epochs.push(record),
+      onProgress: (p) => {
+        const fraction = p.tick / p.ticksPerEpoch;
+        const done = (p.epoch - 1 + fraction) / p.epochs;
+        const eta = done > 0 ? (p.elapsedSeconds / done) * (1 - done) : Number.NaN;
+        const text = `epoch ${p.epoch}/${p.epochs} ${formatBar(fraction)} elapsed ${formatSeconds(p.elapsedSeconds)} ETA ${formatSeconds(eta)}`;
+        if (p.tick === p.ticksPerEpoch) progress.done(text);
+        else progress.update(text);
+      },
+      onRunEnd: (r) => {
+        if (r.status === 'diverged') console.error(`  ${r.label} diverged at step ${r.divergedAtStep}; the others go on`);
+      },
+    },
+  });
+  printSummary(result.runs, epochs);
+  const out = values.out ?? `${plan.name}-records.json`;
+  const record = {
+    format: 'optimizer-lab/experiment-records',
+    version: 1,
+    plan,
+    backend: { ...backend, tfjsVersion: tf.version.tfjs },
+    elapsedSeconds: result.elapsedSeconds,
+    results: result.runs,
+    epochs,
+    batches,
+  };
+  await writeFile(out, JSON.stringify(record));
+  console.error(`records written to ${out}`);
+  return result.runs.some((r) => r.status === 'cancelled') ? 130 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof LabError || error instanceof Error ? `error: ${error.message}` : error);
+    process.exit(1);
+  },
+);

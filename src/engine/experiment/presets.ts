@@ -1,0 +1,116 @@
+import type { ExperimentConfigInput } from './config';
+
+/**
+ * The reference experiments (shared/spec/reference-experiments.md) as data. Settings
+ * are the published ones; a user (or `npm run experiment -- NAME --epochs 1`) shortens
+ * them. Where the source does not say, the choice is written beside it.
+ */
+export interface Preset {
+  readonly title: string;
+  readonly config: ExperimentConfigInput;
+}
+
+const E1_OPTIMIZERS = ['sgd', 'rmsprop', 'adagrad', 'adadelta', 'adam', 'adamax', 'nadam'] as const;
+const E2_OPTIMIZERS = ['adagrad', 'adadelta', 'rmsprop', 'adam', 'nadam'] as const;
+
+const stock = (names: readonly string[]) => names.map((name) => ({ id: name, label: name, optimizer: { name } }));
+
+const e1 = (architecture: 'fcnn' | 'scnn' | 'bcnn' | 'mcnn', label: string): Preset => ({
+  title: `E1 ${label}: seven optimizers with Keras stock settings on Fashion-MNIST`,
+  config: {
+    name: `e1-${architecture}`,
+    description:
+      'Seven optimizers, stock hyperparameters, 50 epochs, batch 200, pixels scaled to [0, 1]; validation on the test set each epoch, as the reference did.',
+    dataset: { name: 'fashion-mnist', validation: 'test' },
+    architecture,
+    training: { epochs: 50, batchSize: 200, scaling: 'minmax', seed: 1 },
+    runs: stock(E1_OPTIMIZERS),
+  },
+});
+
+const e2 = (variant: 'l2' | 'dropout', scaling: 'none' | 'minmax'): Preset => ({
+  title: `E2 CIFAR-10 MLP, ${variant === 'l2' ? 'L2 0.01' : 'dropout 0.2/0.5'}, inputs ${scaling === 'none' ? 'NOT scaled (the pitfall)' : 'scaled (the fix)'}`,
+  config: {
+    name: `e2-${variant}${scaling === 'none' ? '-unscaled' : '-scaled'}`,
+    description:
+      "Two hidden layers of 1000 ReLU units (he_normal), batch 128, five optimizers with defaults. The original fed raw 0-255 pixels: loss falls while accuracy sits at chance, and with dropout nothing learns. Epochs: 200 in the original.",
+    dataset: { name: 'cifar-10', validation: 'test' },
+    architecture: 'mlp',
+    model: variant === 'l2' ? { l2: 0.01 } : { l2: 0, dropout: { input: 0.2, hidden: 0.5 } },
+    training: { epochs: 200, batchSize: 128, scaling, seed: 1 },
+    runs: stock(E2_OPTIMIZERS),
+  },
+});
+
+/**
+ * E5 does not name its MLP or its data beyond "an image set, 48,000 / 12,000": we use
+ * Fashion-MNIST and two hidden ReLU layers of 256 and 128 units, plain SGD at Keras's
+ * 0.01 for the gradient-descent variants, and Keras's old `decay` argument as an
+ * inverse-time decay (lr0 / (1 + 1e-4 * step)).
+ */
+const E5_BASE: Omit<ExperimentConfigInput, 'runs'> = {
+  dataset: { name: 'fashion-mnist', validation: 12_000 },
+  architecture: 'dense',
+  model: { hiddenUnits: [256, 128], activation: 'relu' },
+  training: { epochs: 50, batchSize: 32, scaling: 'minmax', seed: 1 },
+};
+
+const decay = { kind: 'inverse_time_decay', initial_learning_rate: 0.01, decay_steps: 1, decay_rate: 1e-4 } as const;
+
+export const presets: Readonly<Record<string, Preset>> = {
+  'e1-fcnn': e1('fcnn', 'FCNN'),
+  'e1-scnn': e1('scnn', 'SCNN'),
+  'e1-bcnn': e1('bcnn', 'BCNN'),
+  'e1-mcnn': e1('mcnn', 'MCNN'),
+  'e2-l2-unscaled': e2('l2', 'none'),
+  'e2-dropout-unscaled': e2('dropout', 'none'),
+  'e2-l2-scaled': e2('l2', 'minmax'),
+  'e2-dropout-scaled': e2('dropout', 'minmax'),
+  'e5-part-one': {
+    title: 'E5 part one: batch, mini-batch and stochastic gradient descent, decay, momentum, Adam, RMSprop',
+    config: {
+      name: 'e5-part-one',
+      ...E5_BASE,
+      runs: [
+        { id: 'batch-gd', label: 'Batch GD', optimizer: { name: 'sgd' }, batchSize: 'full' },
+        { id: 'mini-batch-gd', label: 'Mini-batch GD (32)', optimizer: { name: 'sgd' } },
+        { id: 'stochastic-gd', label: 'Stochastic GD (1)', optimizer: { name: 'sgd' }, batchSize: 1 },
+        { id: 'decay', label: 'Mini-batch + lr decay', optimizer: { name: 'sgd', hyperparameters: { learning_rate: decay } } },
+        {
+          id: 'decay-momentum',
+          label: 'Mini-batch + decay + momentum',
+          optimizer: { name: 'sgd', hyperparameters: { learning_rate: decay, momentum: 0.9 } },
+        },
+        { id: 'adam', label: 'Adam', optimizer: { name: 'adam' } },
+        { id: 'rmsprop', label: 'RMSprop', optimizer: { name: 'rmsprop' } },
+      ],
+    },
+  },
+  'e5-part-two': {
+    title: 'E5 part two: overfitting controls (L2, dropout, batch norm, early stopping)',
+    config: {
+      name: 'e5-part-two',
+      ...E5_BASE,
+      runs: [
+        { id: 'plain', label: 'Mini-batch GD', optimizer: { name: 'sgd' } },
+        { id: 'l2', label: '+ L2 0.01', optimizer: { name: 'sgd' }, model: { l2: 0.01 } },
+        { id: 'dropout-0.2', label: '+ dropout 0.2', optimizer: { name: 'sgd' }, model: { dropout: 0.2 } },
+        { id: 'dropout-0.3', label: '+ dropout 0.3', optimizer: { name: 'sgd' }, model: { dropout: 0.3 } },
+        { id: 'dropout-0.5', label: '+ dropout 0.5', optimizer: { name: 'sgd' }, model: { dropout: 0.5 } },
+        { id: 'batch-norm', label: '+ batch normalisation', optimizer: { name: 'sgd' }, model: { batchNorm: true } },
+        { id: 'adam', label: 'Adam', optimizer: { name: 'adam' } },
+        { id: 'rmsprop', label: 'RMSprop', optimizer: { name: 'rmsprop' } },
+        {
+          id: 'early-stopping',
+          label: '+ early stopping',
+          optimizer: { name: 'sgd' },
+          earlyStopping: { monitor: 'val_loss', patience: 5, restoreBestWeights: true },
+        },
+        // The reference's random search found batch size 16; the search itself is a sweep.
+        { id: 'random-search-best', label: 'Random search best (batch 16)', optimizer: { name: 'sgd' }, batchSize: 16 },
+      ],
+    },
+  },
+};
+
+export const presetNames = Object.keys(presets);

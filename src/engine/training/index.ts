@@ -1,0 +1,11 @@
+/** Comparisons: lock-step runs from identical weights, evaluation, early stopping. */
+export { runComparison } from './comparison';
+export type { ComparisonData, ComparisonOptions, ComparisonResult, ModelRequest } from './comparison';
+export { ComparisonController } from './controller';
+export { evaluateModel } from './evaluate';
+export type { Evaluation, EvaluationOptions } from './evaluate';
+export { updateMonitor, initialMonitorState } from './early-stopping';
+export type { MonitorState } from './early-stopping';
+export { selectBackend } from './backend';
+export type { BackendInfo } from './backend';
+export type * from './types';
