@@ -1,0 +1,65 @@
+/**
+ * The state React renders, owned by the run store (`useSyncExternalStore`). Built from
+ * worker messages and persistence; plain immutable data: each change makes new objects
+ * along the changed path so selectors can compare by reference.
+ */
+import type { DownloadProgress } from '../engine/data/types';
+import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
+import type { ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
+import type { BackendReport, DatasetSummary, ErrorPayload } from '../protocol/messages';
+import type { ComparisonStatus, ComparisonSummary } from '../persistence/types';
+
+export type DatasetState =
+  | { readonly status: 'absent' }
+  | { readonly status: 'loading'; readonly progress?: DownloadProgress }
+  | { readonly status: 'ready'; readonly summary: DatasetSummary }
+  | { readonly status: 'error'; readonly error: ErrorPayload };
+
+export interface RunView {
+  readonly id: string;
+  readonly label: string;
+  /** Per-batch loss, in step order: steps[i] ↔ losses[i]. */
+  readonly steps: readonly number[];
+  readonly losses: readonly number[];
+  readonly epochs: readonly EpochRecord[];
+  readonly result?: RunResult;
+}
+
+export interface ComparisonView {
+  readonly id: string;
+  readonly name: string;
+  readonly config: ExperimentConfigInput;
+  readonly status: ComparisonStatus;
+  readonly runs: readonly RunView[];
+  readonly progress?: ComparisonProgress;
+  readonly backend?: BackendReport;
+  readonly startedAt: string;
+  readonly error?: ErrorPayload;
+}
+
+export interface LabState {
+  readonly backend?: BackendReport;
+  /** Why the backend is what it is, or why the worker could not start. */
+  readonly backendError?: ErrorPayload;
+  readonly datasets: Readonly<Record<DatasetName, DatasetState>>;
+  readonly history: readonly ComparisonSummary[];
+  /** The comparison on screen: running, or opened from history. */
+  readonly current?: ComparisonView;
+  /** A user-facing problem not tied to a field (a failed import, a quota error). */
+  readonly notice?: { readonly kind: 'error' | 'info'; readonly text: string };
+}
+
+/** What the UI can ask for. Every method reports failures into LabState, never throws at the UI. */
+export interface LabActions {
+  loadDataset(name: DatasetName, files?: readonly File[]): void;
+  start(config: ExperimentConfigInput): Promise<string>;
+  pause(): void;
+  resume(): void;
+  stopRun(runId: string): void;
+  cancel(): void;
+  open(comparisonId: string): Promise<void>;
+  delete(comparisonId: string): Promise<void>;
+  exportJson(comparisonId: string): Promise<string>;
+  importJson(text: string): Promise<void>;
+  dismissNotice(): void;
+}

@@ -1,0 +1,82 @@
+/**
+ * The one module both sides of the worker boundary import. Every message carries the
+ * protocol version, so a stale worker (an old service-worker cache, a half-updated tab)
+ * is detected instead of misread. Plain data only: no class instances, no tensors.
+ */
+import type { DownloadProgress } from '../engine/data/types';
+import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
+import type { BackendInfo } from '../engine/training/backend';
+import type { ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
+
+export const PROTOCOL_VERSION = 1;
+
+/** A LabError (or any error) flattened for postMessage. */
+export interface ErrorPayload {
+  readonly code: string;
+  readonly message: string;
+  readonly expected?: string;
+  readonly found?: string;
+  readonly where?: string;
+}
+
+/** Where the worker should get a real dataset from. */
+export type DatasetSource =
+  /** Cache first, then the official sources (or the same-origin routes / public/data). */
+  | { readonly kind: 'auto' }
+  /** Files the user picked or dropped: the official .gz / .tar.gz / .bin files. */
+  | { readonly kind: 'files'; readonly files: readonly File[] };
+
+export interface DatasetSummary {
+  readonly name: DatasetName;
+  readonly trainCount: number;
+  readonly testCount: number;
+  readonly inputShape: readonly number[];
+  readonly classNames: readonly string[];
+  /** 'cache', 'network', 'files' or 'generated'. */
+  readonly origin: string;
+}
+
+/**
+ * Per-batch losses packed for transfer: one Float64Array of [runIndex, step, loss] triples
+ * (runIndex into the comparison's runs), so thousands of points cost one buffer, not objects.
+ */
+export interface PackedBatchLosses {
+  readonly triples: Float64Array;
+}
+
+export type BackendReport = BackendInfo & {
+  /** True when training runs in the worker; false when it fell back to the main thread. */
+  readonly inWorker: boolean;
+};
+
+// ---- UI → worker ------------------------------------------------------------------
+
+export type ToWorker =
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'init'; readonly backends: readonly string[] }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'load-dataset'; readonly requestId: string; readonly name: DatasetName; readonly source: DatasetSource }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'start'; readonly comparisonId: string; readonly config: ExperimentConfigInput }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause'; readonly comparisonId: string }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'resume'; readonly comparisonId: string }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'stop-run'; readonly comparisonId: string; readonly runId: string }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'cancel'; readonly comparisonId: string };
+
+// ---- worker → UI ------------------------------------------------------------------
+
+export type FromWorker =
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'ready'; readonly backend: BackendReport }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'dataset-progress'; readonly requestId: string; readonly progress: DownloadProgress }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'dataset-ready'; readonly requestId: string; readonly summary: DatasetSummary }
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'records';
+      readonly comparisonId: string;
+      readonly batches: PackedBatchLosses;
+      readonly epochs: readonly EpochRecord[];
+      readonly progress?: ComparisonProgress;
+    }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'run-end'; readonly comparisonId: string; readonly result: RunResult }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'done'; readonly comparisonId: string; readonly elapsedSeconds: number }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'error'; readonly requestId?: string; readonly comparisonId?: string; readonly error: ErrorPayload };
+
+export type ToWorkerType = ToWorker['type'];
+export type FromWorkerType = FromWorker['type'];
