@@ -20,6 +20,7 @@
  * gradients passed in belong to the caller (`minimize` disposes them, as in tfjs).
  */
 import * as tf from '@tensorflow/tfjs';
+import { ConfigError } from '../../lib/errors';
 import { resolveHyperparameters } from './resolve';
 import { createSchedule, type LearningRateSchedule } from './schedules';
 import type { CommonHyperparameters, KerasOptimizerName, OptimizerSpec } from './types';
@@ -44,6 +45,16 @@ export function requireSlot<S extends string>(slots: SlotMap<S>, name: S): tf.Va
   const slot = slots[name];
   if (slot === undefined) throw new Error(`internal invariant broken: missing optimizer slot '${name}'`);
   return slot;
+}
+
+/**
+ * An optimizer's state as plain data, for checkpoints: the iteration count and each
+ * variable's slots (null for a variable not updated yet), in the order of the variables
+ * passed to `exportState`.
+ */
+export interface OptimizerStateSnapshot {
+  readonly iterations: number;
+  readonly slots: readonly (Readonly<Record<string, Float32Array>> | null)[];
 }
 
 export abstract class KerasOptimizer<
@@ -141,6 +152,47 @@ export abstract class KerasOptimizer<
   /** The variables this optimizer holds state for, in the order it first saw them. */
   trackedVariables(): readonly tf.Variable[] {
     return [...this.slots.keys()];
+  }
+
+  /** Reads the state for `variables` (a checkpoint). The values are copies. */
+  async exportState(variables: readonly tf.Variable[]): Promise<OptimizerStateSnapshot> {
+    const slots = await Promise.all(
+      variables.map(async (variable) => {
+        const held = this.slots.get(variable);
+        if (held === undefined) return null;
+        const entries = await Promise.all(
+          Object.entries<tf.Variable | undefined>(held).map(async ([name, slot]) => [name, Float32Array.from(await slot!.data())] as const),
+        );
+        return Object.fromEntries(entries);
+      }),
+    );
+    return { iterations: this.iterations, slots };
+  }
+
+  /**
+   * Restores a state read by `exportState` for the same variables (same order, shapes
+   * and hyperparameters), so training continues as if it had never stopped.
+   */
+  importState(variables: readonly tf.Variable[], state: OptimizerStateSnapshot): void {
+    const bad = (expected: string, found: string) => new ConfigError('bad-checkpoint', expected, found, 'optimizer state');
+    if (state.slots.length !== variables.length) {
+      throw bad(`state for ${variables.length} variables`, `state for ${state.slots.length}`);
+    }
+    const names = this.slotInitializers().map((init) => init.name as string).sort();
+    variables.forEach((variable, i) => {
+      const saved = state.slots[i];
+      if (saved === null || saved === undefined) return;
+      const savedNames = Object.keys(saved).sort();
+      if (savedNames.join() !== names.join()) throw bad(`slots ${names.join(', ')}`, `slots ${savedNames.join(', ') || 'none'}`);
+      this.ensureSlots(variable);
+      const slots = this.slots.get(variable)!;
+      for (const name of names) {
+        const values = saved[name]!;
+        if (values.length !== variable.size) throw bad(`${variable.size} values for slot ${name}`, String(values.length));
+        tf.tidy(() => slots[name as S]!.assign(tf.tensor(values, variable.shape, 'float32')));
+      }
+    });
+    this.iterations_ = state.iterations;
   }
 
   /** Frees one variable's state (e.g. its model was disposed); it restarts from scratch if seen again. */

@@ -262,3 +262,50 @@ describe('comparison runner: records and outcomes', () => {
     await expect(runComparison(options(spec({ batchSize: 1000 })))).rejects.toThrow(/batch size from 1 to 240/);
   });
 });
+
+describe('comparison runner: checkpoints', () => {
+  it('resumes from an epoch checkpoint and continues exactly as an uninterrupted run', async () => {
+    const s = spec({
+      epochs: 4,
+      model: { hiddenUnits: [16, 16], dropout: 0.2, batchNorm: true },
+      runs: [run('adam', { name: 'adam' }), run('nadam', { name: 'nadam' }), run('sgd', { name: 'sgd', hyperparameters: { momentum: 0.9 } })],
+    });
+    const lossesOf = (records: BatchRecord[]) => records.map((r) => `${r.runId}:${r.step}:${r.loss}`);
+
+    const straight: BatchRecord[] = [];
+    await runComparison(options(s, { callbacks: { onBatches: (r) => straight.push(...r) } }));
+
+    const abort = new AbortController();
+    let saved: import('./types').ComparisonCheckpoint | undefined;
+    await runComparison(
+      options(s, {
+        signal: abort.signal,
+        callbacks: {
+          onCheckpoint: (checkpoint) => {
+            if (checkpoint.epochsCompleted === 2) {
+              saved = structuredClone(checkpoint);
+              abort.abort();
+            }
+          },
+        },
+      }),
+    );
+    expect(saved?.runs).toHaveLength(3);
+
+    const resumed: BatchRecord[] = [];
+    const epochs: EpochRecord[] = [];
+    const result = await runComparison(
+      options(s, { resumeFrom: saved, callbacks: { onBatches: (r) => resumed.push(...r), onEpoch: (r) => void epochs.push(r) } }),
+    );
+    expect(epochs.map((e) => e.epoch)).toEqual([3, 3, 3, 4, 4, 4]);
+    expect(lossesOf(resumed)).toEqual(lossesOf(straight.filter((r) => r.epoch > 2)));
+    expect(result.runs.every((r) => r.status === 'completed' && r.epochsCompleted === 4)).toBe(true);
+  });
+
+  it('refuses a checkpoint of other runs', async () => {
+    let saved: import('./types').ComparisonCheckpoint | undefined;
+    await runComparison(options(spec({ epochs: 1 }), { callbacks: { onCheckpoint: (c) => void (saved = c) } }));
+    const other = spec({ runs: [run('lion', { name: 'lion' })] });
+    await expect(runComparison(options(other, { resumeFrom: saved }))).rejects.toThrow(/a checkpoint of the runs lion/);
+  });
+});

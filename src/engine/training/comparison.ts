@@ -13,6 +13,7 @@ import { RunState } from './run-state';
 import type {
   BatchRecord,
   ComparisonCallbacks,
+  ComparisonCheckpoint,
   ComparisonSpec,
   EpochRecord,
   RunResult,
@@ -47,6 +48,8 @@ export interface ComparisonOptions<OptimizerConfig, ModelOptions> {
   readonly controller?: ComparisonController;
   /** Hand the trained models to the caller (who then disposes them) instead of freeing them. */
   readonly keepModels?: boolean;
+  /** Continue from a checkpoint taken by `callbacks.onCheckpoint` with the same spec. */
+  readonly resumeFrom?: ComparisonCheckpoint;
   /** Milliseconds; injectable so tests can make time deterministic. */
   readonly clock?: () => number;
 }
@@ -83,13 +86,15 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
   const controller = options.controller ?? new ComparisonController();
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
-  const elapsed = () => (clock() - started) / 1000;
+  const resumeFrom = options.resumeFrom;
+  const elapsed = () => (resumeFrom?.elapsedSeconds ?? 0) + (clock() - started) / 1000;
   validateSpecAgainstData(spec, data.train);
 
   const stats = spec.runs.some((r) => (r.scaling ?? spec.scaling) === 'standardize')
     ? computeChannelStats(data.train)
     : undefined;
   const runs = buildRuns(options, clock);
+  if (resumeFrom) restoreRuns(runs, resumeFrom);
   const groups = groupRuns(runs, data.train, spec.seed, stats);
   const ticksPerEpoch = Math.max(...groups.map((g) => g.batcher.batchesPerEpoch));
 
@@ -101,7 +106,7 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
   };
 
   try {
-    for (let epoch = 0; epoch < spec.epochs && runs.some((r) => r.isRunning); epoch++) {
+    for (let epoch = resumeFrom?.epochsCompleted ?? 0; epoch < spec.epochs && runs.some((r) => r.isRunning); epoch++) {
       groups.forEach((g) => {
         g.order = g.batcher.epochOrder(epoch);
         g.stepsDone = 0;
@@ -124,6 +129,15 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
       }
       if (signal?.aborted) break;
       await endEpoch(runs, epoch, spec, data, stats, callbacks, elapsed);
+      if (callbacks.onCheckpoint) {
+        const checkpoint: ComparisonCheckpoint = {
+          version: 1,
+          epochsCompleted: epoch + 1,
+          elapsedSeconds: elapsed(),
+          runs: await Promise.all(runs.map((run) => run.checkpoint())),
+        };
+        await callbacks.onCheckpoint(checkpoint);
+      }
       const memory = tf.memory();
       callbacks.onMemory?.({ epoch: epoch + 1, numTensors: memory.numTensors, numBytes: memory.numBytes });
     }
@@ -146,6 +160,15 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
   } finally {
     runs.forEach((run) => run.dispose({ keepModel: options.keepModels === true }));
   }
+}
+
+function restoreRuns(runs: RunState[], checkpoint: ComparisonCheckpoint): void {
+  const saved = new Map(checkpoint.runs.map((r) => [r.runId, r]));
+  const ids = runs.map((r) => r.spec.id);
+  if (checkpoint.runs.length !== runs.length || ids.some((id) => !saved.has(id))) {
+    throw new ConfigError('bad-checkpoint', `a checkpoint of the runs ${ids.join(', ')}`, `one of ${[...saved.keys()].join(', ')}`, 'resumeFrom');
+  }
+  runs.forEach((run) => run.restore(saved.get(run.spec.id)!));
 }
 
 function validateSpecAgainstData(spec: ComparisonSpec<unknown, unknown>, train: Dataset): void {

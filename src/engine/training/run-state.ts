@@ -2,7 +2,24 @@ import * as tf from '@tensorflow/tfjs';
 import type { Batch, InputScaling } from '../data/types';
 import type { ForwardContext, TrainableModel } from '../models/types';
 import { initialMonitorState, type MonitorState } from './early-stopping';
-import type { RunSpec, RunStatus } from './types';
+import { ConfigError } from '../../lib/errors';
+import type { RunCheckpoint, RunSpec, RunStatus } from './types';
+
+/** What checkpoints need from an optimizer; the lab's KerasOptimizer has it. */
+interface StatefulOptimizer {
+  exportState(variables: readonly tf.Variable[]): Promise<RunCheckpoint['optimizer']>;
+  importState(variables: readonly tf.Variable[], state: RunCheckpoint['optimizer']): void;
+}
+
+function statefulOptimizer(optimizer: tf.Optimizer): StatefulOptimizer {
+  const candidate = optimizer as Partial<StatefulOptimizer>;
+  if (typeof candidate.exportState !== 'function' || typeof candidate.importState !== 'function') {
+    throw new ConfigError('no-checkpoint', 'an optimizer that can export its state', optimizer.getClassName(), 'optimizer');
+  }
+  return candidate as StatefulOptimizer;
+}
+
+const copyOf = async (tensor: tf.Tensor): Promise<Float32Array> => Float32Array.from(await tensor.data());
 
 interface PendingStep {
   readonly step: number;
@@ -124,6 +141,47 @@ export class RunState {
   restoreBestWeights(): void {
     if (!this.bestWeights) return;
     this.model.allVariables.forEach((v, i) => v.assign(this.bestWeights![i]!));
+  }
+
+  /** The run's state at an epoch boundary (no pending steps), as plain data. */
+  async checkpoint(): Promise<RunCheckpoint> {
+    const [weights, bestWeights, optimizer] = await Promise.all([
+      Promise.all(this.model.allVariables.map(copyOf)),
+      this.bestWeights ? Promise.all(this.bestWeights.map(copyOf)) : Promise.resolve(undefined),
+      statefulOptimizer(this.optimizer).exportState(this.model.trainableVariables),
+    ]);
+    return {
+      runId: this.spec.id,
+      status: this.status,
+      step: this.step,
+      epochsCompleted: this.epochsCompleted,
+      divergedAtStep: this.divergedAtStep,
+      totalSeconds: this.totalSeconds,
+      monitor: this.monitor,
+      weights,
+      bestWeights,
+      optimizer,
+    };
+  }
+
+  /** Puts the run back in the state `checkpoint` captured. */
+  restore(checkpoint: RunCheckpoint): void {
+    const variables = this.model.allVariables;
+    if (checkpoint.weights.length !== variables.length) {
+      throw new ConfigError('bad-checkpoint', `weights for ${variables.length} variables`, String(checkpoint.weights.length), `checkpoint of ${this.spec.id}`);
+    }
+    const toTensors = (arrays: readonly Float32Array[]) => arrays.map((values, i) => tf.tensor(values, variables[i]!.shape, 'float32'));
+    tf.tidy(() => toTensors(checkpoint.weights).forEach((t, i) => variables[i]!.assign(t)));
+    this.bestWeights?.forEach((t) => t.dispose());
+    this.bestWeights = checkpoint.bestWeights ? toTensors(checkpoint.bestWeights).map((t) => tf.keep(t)) : undefined;
+    statefulOptimizer(this.optimizer).importState(this.model.trainableVariables, checkpoint.optimizer);
+    this.status = checkpoint.status;
+    this.step = checkpoint.step;
+    this.epochsCompleted = checkpoint.epochsCompleted;
+    this.divergedAtStep = checkpoint.divergedAtStep;
+    this.totalSeconds = checkpoint.totalSeconds;
+    this.monitor = checkpoint.monitor;
+    this.reported = this.status !== 'running';
   }
 
   dispose(options: { keepModel: boolean }): void {

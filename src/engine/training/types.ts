@@ -97,6 +97,38 @@ export interface ComparisonCallbacks {
   onEpoch?(record: EpochRecord): void | Promise<void>;
   onRunEnd?(result: RunResult): void;
   onProgress?(progress: ComparisonProgress): void;
+  /** After each epoch, when set: the state to resume from. Awaited, like onEpoch. */
+  onCheckpoint?(checkpoint: ComparisonCheckpoint): void | Promise<void>;
   /** After each epoch's bookkeeping: lets tests and the UI watch memory. */
   onMemory?(memory: { epoch: number; numTensors: number; numBytes: number }): void;
+}
+
+/** One run's whole state at an epoch boundary, as plain data (IndexedDB, postMessage). */
+export interface RunCheckpoint {
+  readonly runId: string;
+  readonly status: RunStatus;
+  readonly step: number;
+  readonly epochsCompleted: number;
+  readonly divergedAtStep?: number;
+  readonly totalSeconds: number;
+  readonly monitor: { readonly best: number; readonly bestEpoch: number | undefined; readonly wait: number };
+  /** The model's variables (trainable and state), in `allVariables` order. */
+  readonly weights: readonly Float32Array[];
+  readonly bestWeights?: readonly Float32Array[];
+  readonly optimizer: {
+    readonly iterations: number;
+    readonly slots: readonly (Readonly<Record<string, Float32Array>> | null)[];
+  };
+}
+
+/**
+ * Enough to resume a comparison after a reload or a lost context: every run's weights,
+ * optimizer state and bookkeeping after `epochsCompleted` epochs. Batch order and noise
+ * are pure functions of the seed and the step, so the continuation is the same run.
+ */
+export interface ComparisonCheckpoint {
+  readonly version: 1;
+  readonly epochsCompleted: number;
+  readonly elapsedSeconds: number;
+  readonly runs: readonly RunCheckpoint[];
 }
