@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { ConfigError } from '../../lib/errors';
-import { architectureNames, type ArchitectureName } from '../models/architectures';
-import { activationNames } from '../models/activations';
-import { initializerNames } from '../models/initializers';
-import { resolveOptimizerConfig, type OptimizerConfig } from '../optimizers/registry';
+import { activationNames, architectureNames, initializerNames, type ArchitectureName } from '../models/catalog';
+import { resolveOptimizerConfig, type OptimizerConfig } from '../optimizers/catalog';
 import type { ComparisonSpec, RunSpec } from '../training/types';
 
 /**
  * The JSON an experiment is written in (a preset, a file for `npm run experiment`, later
  * a message from the UI). Parsing turns it into a ComparisonSpec or a ConfigError that
  * names the field, what was expected and what was found.
+ *
+ * Plain data and validation only: this module and everything it imports stay free of
+ * `@tensorflow/*`, so the UI's main thread and persistence can parse configs without
+ * loading tfjs (tests/unit/tfjs-free-modules.test.ts checks).
  */
 export const datasetNames = ['fashion-mnist', 'cifar-10', 'prod', 'spiral'] as const;
 export type DatasetName = (typeof datasetNames)[number];

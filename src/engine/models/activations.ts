@@ -1,4 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import type { ActivationName } from './names';
+
+export { activationNames, isActivationName, type ActivationName } from './names';
 
 /**
  * Activation functions by Keras name. Each maps a tensor to a new tensor (`linear`
@@ -25,15 +28,7 @@ export const activations = {
   selu: (x: tf.Tensor): tf.Tensor => tf.selu(x),
   softplus: (x: tf.Tensor): tf.Tensor => tf.softplus(x),
   softmax: (x: tf.Tensor): tf.Tensor => tf.softmax(x),
-} as const satisfies Record<string, (x: tf.Tensor) => tf.Tensor>;
-
-export type ActivationName = keyof typeof activations;
-
-export const activationNames = Object.keys(activations) as ActivationName[];
-
-export function isActivationName(name: string): name is ActivationName {
-  return Object.prototype.hasOwnProperty.call(activations, name);
-}
+} as const satisfies Record<ActivationName, (x: tf.Tensor) => tf.Tensor>;
 
 /** The tfjs fused-op activation with the same meaning, where one exists. */
 export type FusedActivation = 'linear' | 'relu' | 'elu' | 'sigmoid';

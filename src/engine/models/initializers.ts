@@ -1,4 +1,12 @@
 import type { Rng } from '../../lib/rng';
+import type { InitializerName } from './names';
+
+export {
+  DEFAULT_KERNEL_INITIALIZER,
+  initializerNames,
+  isInitializerName,
+  type InitializerName,
+} from './names';
 
 /**
  * Weight initialisers with Keras 3 names and semantics, computed in plain JavaScript from
@@ -102,15 +110,4 @@ export const initializers = {
   lecun_normal: varianceScalingTruncatedNormal(1, 'fanIn'),
   zeros: constant(0),
   ones: constant(1),
-} as const satisfies Record<string, Initializer>;
-
-export type InitializerName = keyof typeof initializers;
-
-export const initializerNames = Object.keys(initializers) as InitializerName[];
-
-/** Keras's default for Dense and Conv kernels (tfjs-layers' default, glorotNormal, differs). */
-export const DEFAULT_KERNEL_INITIALIZER: InitializerName = 'glorot_uniform';
-
-export function isInitializerName(name: string): name is InitializerName {
-  return Object.prototype.hasOwnProperty.call(initializers, name);
-}
+} as const satisfies Record<InitializerName, Initializer>;

@@ -2,13 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../data/types';
 import { ConfigError, assert } from '../../lib/errors';
 import { createRng } from '../../lib/rng';
-import type { InitializerName } from './initializers';
+import type { SupervisedTask } from './catalog';
+import type { InitializerName } from './names';
 import { LayerStack, type LayerSummary, type StateUpdate } from './layer-stack';
 import type { LayerSpec, Shape } from './layers/types';
 import type { ForwardContext, LossOutput, TrainableModel } from './types';
 import { getWeights, setWeights } from './weights';
 
-export type SupervisedTask = 'classification' | 'regression';
+export type { SupervisedTask } from './catalog';
 
 export interface SequentialModelOptions {
   /** Shown to the user, e.g. 'fcnn'. */

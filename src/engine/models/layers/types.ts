@@ -1,7 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../../lib/rng';
-import type { ActivationName } from '../activations';
-import type { InitializerName } from '../initializers';
+import type { ActivationName, InitializerName } from '../names';
 import type { ForwardContext } from '../types';
 
 /** Shape of one example, without the batch dimension, e.g. [28, 28, 1] or [784]. */
