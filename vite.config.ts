@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
+import { datasetRoutePlugin } from './src/cli/vite-dataset-route';
 
 const { bundles: tfjsEs2017Bundles } = createRequire(import.meta.url)('./scripts/tfjs-es2017.cjs') as {
   bundles: Record<string, string>;
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // /dataset-proxy/<file>: the official dataset files from the lab's own origin (dev and preview).
+  plugins: [react(), datasetRoutePlugin()],
   worker: { format: 'es' },
   test: {
     // Two cores on the build machines: one heavy file per core, and tests that train on

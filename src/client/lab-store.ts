@@ -1,0 +1,280 @@
+import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
+import { PROTOCOL_VERSION, type ErrorPayload, type FromWorker } from '../protocol/messages';
+import { unpackBatchLosses } from '../protocol/packed-losses';
+import type { ComparisonRepository } from '../persistence/types';
+import {
+  appendRecords,
+  assignEpochs,
+  newComparisonView,
+  pointsToRuns,
+  storedFromView,
+  withRunResult,
+  withStatus,
+} from './comparison-view';
+import { createLibraryActions } from './library-actions';
+import type { ComparisonView, DatasetState, LabActions, LabState } from './types';
+import type { TrainingConnection } from './worker-client';
+
+export interface LabStoreDeps {
+  readonly repository: ComparisonRepository;
+  readonly host: TrainingConnection;
+  /** Backend preferences sent with 'init'; default WebGL, then the CPU. */
+  readonly backends?: readonly string[];
+  readonly now?: () => Date;
+  readonly createId?: () => string;
+}
+
+export interface LabStore {
+  getState(): LabState;
+  subscribe(listener: () => void): () => void;
+  readonly actions: LabActions;
+  /** Start-up done: interrupted comparisons marked, history loaded. */
+  readonly ready: Promise<void>;
+  /** Resolves once every message received so far is handled (and saved). */
+  settled(): Promise<void>;
+  dispose(): void;
+}
+
+/** The running comparison: its view, and batch losses shown but not yet saved. */
+interface Live {
+  readonly id: string;
+  view: ComparisonView;
+  unsaved: { runId: string; step: number; loss: number }[];
+  cancelRequested: boolean;
+}
+
+const REAL_DATASETS: readonly DatasetName[] = ['fashion-mnist', 'cifar-10'];
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const defaultId = (): string =>
+  globalThis.crypto?.randomUUID?.() ?? `cmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * The run store React subscribes to (useSyncExternalStore). It turns the training
+ * side's messages into immutable LabState, and it keeps the lab's promise that nothing
+ * is lost: every finished epoch is written to the repository before the state shows
+ * it, run results are saved as they come, and on start-up comparisons that were
+ * running when the tab closed are marked interrupted. Messages are handled strictly in
+ * order, one at a time, so a save never overtakes the record before it.
+ */
+export function createLabStore(deps: LabStoreDeps): LabStore {
+  const { repository, host } = deps;
+  const now = (): string => (deps.now?.() ?? new Date()).toISOString();
+  const createId = deps.createId ?? defaultId;
+  const absent: DatasetState = { status: 'absent' };
+  let state: LabState = {
+    datasets: { 'fashion-mnist': absent, 'cifar-10': absent, prod: absent, spiral: absent },
+    history: [],
+  };
+  const listeners = new Set<() => void>();
+  const datasetRequests = new Map<string, DatasetName>();
+  let live: Live | undefined;
+  let requestCounter = 0;
+  let chain: Promise<void> = Promise.resolve();
+  /** Settles once the training side said which backend it uses (or that none starts). */
+  let backendSettled!: () => void;
+  const backendKnown = new Promise<void>((resolve) => (backendSettled = resolve));
+
+  const setState = (update: (current: LabState) => LabState): void => {
+    const next = update(state);
+    if (next === state) return;
+    state = next;
+    listeners.forEach((listener) => listener());
+  };
+  const notify = (kind: 'error' | 'info', text: string): void => setState((s) => ({ ...s, notice: { kind, text } }));
+  const setDataset = (name: DatasetName, dataset: DatasetState): void =>
+    setState((s) => ({ ...s, datasets: { ...s.datasets, [name]: dataset } }));
+  const enqueue = (task: () => Promise<void> | void): Promise<void> => {
+    chain = chain.then(task).catch((error: unknown) => notify('error', messageOf(error)));
+    return chain;
+  };
+
+  /** Shows the live comparison if it is the one on screen. */
+  const publish = (current: Live): void =>
+    setState((s) => (s.current?.id === current.id && s.current !== current.view ? { ...s, current: current.view } : s));
+
+  const save = async (what: string, write: () => Promise<unknown>): Promise<void> => {
+    try {
+      await write();
+    } catch (error) {
+      // The repository's errors say what to do (a full quota: delete old comparisons).
+      notify('error', `Could not save ${what}: ${messageOf(error)}`);
+    }
+  };
+
+  const refreshHistory = async (): Promise<void> => {
+    try {
+      const history = await repository.list();
+      setState((s) => ({ ...s, history }));
+    } catch (error) {
+      notify('error', `Could not read the saved comparisons: ${messageOf(error)}`);
+    }
+  };
+
+  const saveUnsaved = async (current: Live): Promise<void> => {
+    if (current.unsaved.length === 0) return;
+    const batches = assignEpochs(current.unsaved, current.view.runs);
+    current.unsaved = [];
+    await save('the batch losses', () => repository.appendRecords(current.id, { epochs: [], batches }));
+  };
+
+  const finish = async (current: Live, status: 'completed' | 'cancelled' | 'failed', error?: ErrorPayload): Promise<void> => {
+    await saveUnsaved(current);
+    await save('the comparison’s status', () => repository.setStatus(current.id, status, error?.message));
+    current.view = withStatus(current.view, status, error);
+    publish(current);
+    if (live === current) live = undefined;
+    await refreshHistory();
+  };
+
+  const liveFor = (comparisonId: string | undefined): Live | undefined =>
+    live !== undefined && live.id === comparisonId ? live : undefined;
+
+  const handlers: { [T in FromWorker['type']]: (message: Extract<FromWorker, { type: T }>) => Promise<void> | void } = {
+    ready: ({ backend }) => {
+      setState((s) => ({ ...s, backend, backendError: undefined }));
+      backendSettled();
+    },
+    'dataset-progress': ({ requestId, progress }) => {
+      const name = datasetRequests.get(requestId);
+      if (name) setDataset(name, { status: 'loading', progress });
+    },
+    'dataset-ready': ({ requestId, summary }) => {
+      datasetRequests.delete(requestId);
+      setDataset(summary.name, { status: 'ready', summary });
+    },
+    records: async ({ comparisonId, batches, epochs, progress }) => {
+      const current = liveFor(comparisonId);
+      if (!current) return;
+      const points = pointsToRuns(unpackBatchLosses(batches.triples), current.view.runs);
+      current.unsaved.push(...points);
+      if (epochs.length > 0) {
+        // The epoch is saved, with the batch losses that led to it, before it is shown.
+        const withEpochs = appendRecords(current.view, [], epochs);
+        const toSave = assignEpochs(current.unsaved, withEpochs.runs);
+        current.unsaved = [];
+        await save('the finished epochs', () => repository.appendRecords(current.id, { epochs, batches: toSave }));
+      }
+      current.view = appendRecords(current.view, points, epochs, progress);
+      publish(current);
+    },
+    'run-end': async ({ comparisonId, result }) => {
+      const current = liveFor(comparisonId);
+      if (!current) return;
+      await save(`the result of ${result.label}`, () => repository.saveRunResult(current.id, result));
+      current.view = withRunResult(current.view, result);
+      publish(current);
+    },
+    done: async ({ comparisonId }) => {
+      const current = liveFor(comparisonId);
+      if (current) await finish(current, current.cancelRequested ? 'cancelled' : 'completed');
+    },
+    error: async ({ requestId, comparisonId, error }) => {
+      const dataset = requestId === undefined ? undefined : datasetRequests.get(requestId);
+      if (dataset) {
+        datasetRequests.delete(requestId!);
+        setDataset(dataset, { status: 'error', error });
+      }
+      const current = comparisonId === undefined ? undefined : liveFor(comparisonId);
+      if (current) return finish(current, 'failed', error);
+      if (requestId !== undefined || comparisonId !== undefined) return;
+      // No ids: the training side itself failed (no backend, a crashed worker).
+      setState((s) => ({ ...s, backendError: error }));
+      backendSettled();
+      if (live) await finish(live, 'failed', error);
+    },
+  };
+
+  const handle = (message: FromWorker): Promise<void> | void =>
+    (handlers[message.type] as (m: FromWorker) => Promise<void> | void)(message);
+  const unsubscribe = host.subscribe((message) => void enqueue(() => handle(message)));
+
+  const ready = enqueue(async () => {
+    await save('the interrupted comparisons', () => repository.markInterrupted());
+    await refreshHistory();
+  });
+  host.post({ v: PROTOCOL_VERSION, type: 'init', backends: [...(deps.backends ?? ['webgl', 'cpu'])] });
+
+  const sendControl = (type: 'pause' | 'resume' | 'cancel'): Live | undefined => {
+    if (!live) return undefined;
+    host.post({ v: PROTOCOL_VERSION, type, comparisonId: live.id });
+    return live;
+  };
+
+  const actions: LabActions = {
+    loadDataset(name, files) {
+      const requestId = `dataset-${++requestCounter}`;
+      datasetRequests.set(requestId, name);
+      setDataset(name, { status: 'loading' });
+      const source = files && files.length > 0 ? { kind: 'files' as const, files: [...files] } : { kind: 'auto' as const };
+      host.post({ v: PROTOCOL_VERSION, type: 'load-dataset', requestId, name, source });
+    },
+    async start(config: ExperimentConfigInput) {
+      // Every comparison records the backend it trains on.
+      await Promise.all([ready, backendKnown]);
+      if (live) {
+        notify('error', 'A comparison is already running: stop it before starting another.');
+        return live.id;
+      }
+      const id = createId();
+      const startedAt = now();
+      const view = newComparisonView({ id, config, startedAt, backend: state.backend });
+      try {
+        await repository.create(storedFromView(view, startedAt));
+      } catch (error) {
+        notify('error', `Could not save the new comparison, so it was not started: ${messageOf(error)}`);
+        return '';
+      }
+      live = { id, view, unsaved: [], cancelRequested: false };
+      setState((s) => ({ ...s, current: view }));
+      const dataset = config.dataset.name;
+      if (REAL_DATASETS.includes(dataset) && state.datasets[dataset].status !== 'ready') {
+        datasetRequests.set(`start:${id}`, dataset);
+        setDataset(dataset, { status: 'loading' });
+      }
+      host.post({ v: PROTOCOL_VERSION, type: 'start', comparisonId: id, config });
+      void enqueue(refreshHistory);
+      return id;
+    },
+    pause() {
+      const current = sendControl('pause');
+      if (!current || current.view.status !== 'running') return;
+      current.view = withStatus(current.view, 'paused');
+      publish(current);
+      void save('the pause', () => repository.setStatus(current.id, 'paused'));
+    },
+    resume() {
+      const current = sendControl('resume');
+      if (!current || current.view.status !== 'paused') return;
+      current.view = withStatus(current.view, 'running');
+      publish(current);
+      void save('the resume', () => repository.setStatus(current.id, 'running'));
+    },
+    stopRun(runId) {
+      if (live) host.post({ v: PROTOCOL_VERSION, type: 'stop-run', comparisonId: live.id, runId });
+    },
+    cancel() {
+      const current = sendControl('cancel');
+      if (current) current.cancelRequested = true;
+    },
+    ...createLibraryActions({ repository, setState, notify, refreshHistory, liveView: () => live?.view }),
+    dismissNotice() {
+      setState((s) => (s.notice ? { ...s, notice: undefined } : s));
+    },
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    actions,
+    ready,
+    settled: () => chain,
+    dispose() {
+      unsubscribe();
+      host.dispose();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { ComparisonRepository } from '../persistence/types';
+import { viewFromStored } from './comparison-view';
+import type { ComparisonView, LabActions, LabState } from './types';
+
+export interface LibraryContext {
+  readonly repository: ComparisonRepository;
+  readonly setState: (update: (current: LabState) => LabState) => void;
+  readonly notify: (kind: 'error' | 'info', text: string) => void;
+  readonly refreshHistory: () => Promise<void>;
+  /** The running comparison's live view, which is newer than what is saved. */
+  readonly liveView: () => ComparisonView | undefined;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The saved comparisons: open one onto the screen, delete, export and import. Every
+ * failure becomes a notice; an import that fails validation writes nothing (the
+ * repository's promise) and says why.
+ */
+export function createLibraryActions(context: LibraryContext): Pick<LabActions, 'open' | 'delete' | 'exportJson' | 'importJson'> {
+  const { repository, setState, notify, refreshHistory } = context;
+  return {
+    async open(comparisonId) {
+      const live = context.liveView();
+      if (live?.id === comparisonId) {
+        setState((s) => ({ ...s, current: live }));
+        return;
+      }
+      try {
+        const stored = await repository.get(comparisonId);
+        if (!stored) return notify('error', 'That comparison is no longer saved in this browser.');
+        setState((s) => ({ ...s, current: viewFromStored(stored) }));
+      } catch (error) {
+        notify('error', `Could not open the comparison: ${messageOf(error)}`);
+      }
+    },
+    async delete(comparisonId) {
+      if (context.liveView()?.id === comparisonId) return notify('error', 'This comparison is running: stop it before deleting it.');
+      try {
+        await repository.delete(comparisonId);
+        setState((s) => (s.current?.id === comparisonId ? { ...s, current: undefined } : s));
+      } catch (error) {
+        notify('error', `Could not delete the comparison: ${messageOf(error)}`);
+      }
+      await refreshHistory();
+    },
+    async exportJson(comparisonId) {
+      try {
+        return await repository.exportJson(comparisonId);
+      } catch (error) {
+        notify('error', `Could not export the comparison: ${messageOf(error)}`);
+        return '';
+      }
+    },
+    async importJson(text) {
+      try {
+        const stored = await repository.importJson(text);
+        setState((s) => ({ ...s, current: viewFromStored(stored), notice: { kind: 'info', text: `Imported “${stored.name}”.` } }));
+      } catch (error) {
+        notify('error', `The file was not imported: ${messageOf(error)}`);
+      }
+      await refreshHistory();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/** Saved comparisons: the IndexedDB repository, import/export, CSV, and the one door for untrusted data. */
+export { STORED_COMPARISON_VERSION } from './types';
+export type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredComparison } from './types';
+export { DEFAULT_DB_NAME, openComparisonRepository } from './repository';
+export type { RepositoryOptions } from './repository';
+export { migrations, restoreComparison } from './restore';
+export type { Migration, RawRecord, RestoreOptions } from './restore';
+export { COMPARISON_FORMAT, comparisonFromJson, comparisonToJson } from './document';
+export type { ComparisonDocument } from './document';
+export { comparisonToCsv } from './csv';
+export { ImportError, StorageError, isQuotaError } from './errors';

@@ -1,0 +1,306 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LabError } from '../lib/errors';
+import { encodeNonFinite } from './schema';
+import { openComparisonRepository } from './repository';
+import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeComparison, sgdResult } from './test-fixtures';
+import type { ComparisonRepository } from './types';
+
+const NOW = '2025-03-01T10:00:00.000Z';
+let dbCount = 0;
+
+async function freshRepository(): Promise<{ repo: ComparisonRepository; dbName: string }> {
+  const dbName = `persistence-test-${(dbCount += 1)}-${Math.random().toString(36).slice(2)}`;
+  const repo = await openComparisonRepository({ dbName, now: () => new Date(NOW) });
+  return { repo, dbName };
+}
+
+/** Everything in the database, read raw (not through the repository). */
+async function dump(dbName: string): Promise<Record<string, unknown[]>> {
+  const db = await openDB(dbName);
+  try {
+    const stores = ['comparisons', 'epochs', 'batches'] as const;
+    const contents = await Promise.all(stores.map((store) => db.getAll(store)));
+    return Object.fromEntries(stores.map((store, i) => [store, contents[i]!]));
+  } finally {
+    db.close();
+  }
+}
+
+/** What the app sees: the list and every comparison in it. */
+async function snapshot(repo: ComparisonRepository) {
+  const list = await repo.list();
+  return { list, comparisons: await Promise.all(list.map((summary) => repo.get(summary.id))) };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<LabError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof LabError) return error;
+    throw error;
+  }
+  throw new Error('expected a LabError');
+}
+
+describe('the comparison repository', () => {
+  it('gives back exactly what was written: create, append epoch by epoch, save results', async () => {
+    const { repo } = await freshRepository();
+    await repo.create(makeComparison());
+    for (const epoch of [1, 2, 3]) await repo.appendRecords('cmp-1', { epochs: epochRecords(epoch), batches: batchRecords(epoch) });
+    await repo.saveRunResult('cmp-1', sgdResult);
+    await repo.saveRunResult('cmp-1', adamResult);
+    await repo.setStatus('cmp-1', 'completed');
+
+    expect(await repo.get('cmp-1')).toEqual(finishedComparison({ updatedAt: NOW }));
+  });
+
+  it('returns records in epoch (or step) order, then run order, whatever order they came in', async () => {
+    const { repo } = await freshRepository();
+    await repo.create(makeComparison());
+    await repo.appendRecords('cmp-1', { epochs: epochRecords(2).reverse(), batches: batchRecords(2).reverse() });
+    await repo.appendRecords('cmp-1', { epochs: epochRecords(1), batches: batchRecords(1) });
+    const stored = await repo.get('cmp-1');
+    expect(stored?.epochs).toEqual([...epochRecords(1), ...epochRecords(2)]);
+    expect(stored?.batches).toEqual([...batchRecords(1), ...batchRecords(2)]);
+  });
+
+  it('overwrites a record written twice instead of keeping both', async () => {
+    const { repo } = await freshRepository();
+    await repo.create(makeComparison());
+    await repo.appendRecords('cmp-1', { epochs: epochRecords(1), batches: [] });
+    await repo.appendRecords('cmp-1', { epochs: epochRecords(1), batches: [] });
+    expect((await repo.get('cmp-1'))?.epochs).toEqual(epochRecords(1));
+  });
+
+  it('answers undefined for an id it does not hold', async () => {
+    const { repo } = await freshRepository();
+    expect(await repo.get('nope')).toBeUndefined();
+  });
+
+  it('refuses to create a comparison whose id is taken, and to append to one that does not exist', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison());
+    const before = await dump(dbName);
+    expect((await rejection(repo.create(makeComparison({ name: 'other' })))).code).toBe('already-exists');
+    const missing = await rejection(repo.appendRecords('nope', { epochs: epochRecords(1), batches: batchRecords(1) }));
+    expect(missing.code).toBe('not-found');
+    expect(await dump(dbName)).toEqual(before);
+  });
+
+  it('refuses to write an invalid record', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison());
+    const before = await dump(dbName);
+    const bad = { ...epochRecords(1)[0]!, epoch: 0 };
+    const error = await rejection(repo.appendRecords('cmp-1', { epochs: [bad], batches: batchRecords(1) }));
+    expect(error.code).toBe('invalid-record');
+    expect(error.where).toBe('epochs[0].epoch');
+    expect(await dump(dbName)).toEqual(before);
+  });
+
+  it('lists summaries newest first, with the epochs done, without the records', async () => {
+    const { repo } = await freshRepository();
+    await repo.create(makeComparison({ id: 'old', name: 'old', createdAt: '2025-01-01T00:00:00.000Z', status: 'completed' }));
+    await repo.create(makeComparison({ id: 'new', name: 'new', createdAt: '2025-02-01T00:00:00.000Z' }));
+    await repo.create(makeComparison({ id: 'mid', name: 'mid', createdAt: '2025-01-15T00:00:00.000Z', status: 'failed', error: 'boom' }));
+    await repo.appendRecords('new', { epochs: [...epochRecords(1), ...epochRecords(2)], batches: batchRecords(2) });
+
+    const list = await repo.list();
+    expect(list.map((summary) => summary.id)).toEqual(['new', 'mid', 'old']);
+    expect(list[0]).toEqual({
+      id: 'new',
+      name: 'new',
+      createdAt: '2025-02-01T00:00:00.000Z',
+      updatedAt: NOW,
+      status: 'running',
+      dataset: 'spiral',
+      architecture: 'dense',
+      runCount: 2,
+      epochsDone: 2,
+    });
+    expect(list.map((summary) => summary.epochsDone)).toEqual([2, 0, 0]);
+  });
+
+  it('leaves an unreadable record out of the list and says which', async () => {
+    const dbName = `persistence-test-unreadable-${Math.random().toString(36).slice(2)}`;
+    const unreadable: string[] = [];
+    const repo = await openComparisonRepository({ dbName, onUnreadable: (id) => unreadable.push(id) });
+    await repo.create(makeComparison({ id: 'good' }));
+    const db = await openDB(dbName);
+    await db.put('comparisons', { id: 'bad', version: 1, name: 3 });
+    db.close();
+
+    expect((await repo.list()).map((summary) => summary.id)).toEqual(['good']);
+    expect(unreadable).toEqual(['bad']);
+    expect((await rejection(repo.get('bad'))).where).toBe('comparison "bad".name');
+  });
+
+  it('deletes a comparison with all its epochs and batches, and nothing else', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison({ id: 'a' }));
+    await repo.create(makeComparison({ id: 'b' }));
+    for (const id of ['a', 'b']) await repo.appendRecords(id, { epochs: epochRecords(1), batches: batchRecords(1) });
+    const b = await repo.get('b');
+
+    await repo.delete('a');
+
+    expect(await repo.get('a')).toBeUndefined();
+    expect(await repo.get('b')).toEqual(b);
+    const rows = await dump(dbName);
+    expect(rows.comparisons).toHaveLength(1);
+    expect(rows.epochs).toHaveLength(epochRecords(1).length);
+    expect(rows.batches).toHaveLength(batchRecords(1).length);
+    expect([...rows.epochs!, ...rows.batches!].every((row) => (row as { comparisonId: string }).comparisonId === 'b')).toBe(true);
+  });
+
+  it('marks running and paused comparisons interrupted, and leaves the others', async () => {
+    const { repo } = await freshRepository();
+    const statuses = ['running', 'paused', 'completed', 'cancelled', 'failed'] as const;
+    for (const status of statuses) await repo.create(makeComparison({ id: status, status }));
+
+    expect(await repo.markInterrupted()).toBe(2);
+
+    const after = Object.fromEntries((await repo.list()).map((summary) => [summary.id, summary.status]));
+    expect(after).toEqual({ running: 'interrupted', paused: 'interrupted', completed: 'completed', cancelled: 'cancelled', failed: 'failed' });
+    expect(await repo.markInterrupted()).toBe(0);
+  });
+
+  it('records an error with a status and clears it with the next one', async () => {
+    const { repo } = await freshRepository();
+    await repo.create(makeComparison());
+    await repo.setStatus('cmp-1', 'failed', 'WebGL context lost');
+    expect((await repo.get('cmp-1'))?.error).toBe('WebGL context lost');
+    await repo.setStatus('cmp-1', 'interrupted');
+    const stored = await repo.get('cmp-1');
+    expect(stored?.status).toBe('interrupted');
+    expect(stored).not.toHaveProperty('error');
+  });
+});
+
+describe('export and import', () => {
+  it('gives back the same comparison, NaN and Infinity included', async () => {
+    const source = await freshRepository();
+    await source.repo.create(finishedComparison());
+    const text = await source.repo.exportJson('cmp-1');
+
+    const target = await freshRepository();
+    const imported = await target.repo.importJson(text);
+    expect(imported).toEqual(finishedComparison());
+    expect(await target.repo.get('cmp-1')).toEqual(finishedComparison());
+    expect(await target.repo.exportJson('cmp-1')).toBe(text);
+  });
+
+  it('gives an import a new id when its id is taken, and leaves the stored one as it was', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(finishedComparison());
+    const text = await repo.exportJson('cmp-1');
+    const before = await dump(dbName);
+
+    const imported = await repo.importJson(text);
+
+    expect(imported.id).not.toBe('cmp-1');
+    expect(imported).toEqual(finishedComparison({ id: imported.id }));
+    expect(await repo.get(imported.id)).toEqual(imported);
+    expect(await repo.get('cmp-1')).toEqual(finishedComparison());
+    const after = await dump(dbName);
+    for (const store of ['comparisons', 'epochs', 'batches']) {
+      expect(after[store]).toEqual(expect.arrayContaining(before[store]!));
+      expect(after[store]).toHaveLength(2 * before[store]!.length);
+    }
+  });
+
+  it('imports a comparison that was running as interrupted', async () => {
+    const { repo } = await freshRepository();
+    const text = JSON.stringify({ format: 'optimizer-lab/comparison', version: 1, comparison: makeComparison({ status: 'running' }) });
+    expect((await repo.importJson(text)).status).toBe('interrupted');
+  });
+
+  it('refuses to export a comparison it does not hold', async () => {
+    const { repo } = await freshRepository();
+    expect((await rejection(repo.exportJson('nope'))).code).toBe('not-found');
+  });
+
+  const valid = () => JSON.parse(JSON.stringify({ format: 'optimizer-lab/comparison', version: 1, comparison: finishedComparison() }, encodeNonFinite)) as {
+    format: string;
+    version: number;
+    comparison: Record<string, unknown> & { epochs: Record<string, unknown>[]; config: typeof config };
+  };
+  const edited = (edit: (document: ReturnType<typeof valid>) => void) => {
+    const document = valid();
+    edit(document);
+    return JSON.stringify(document);
+  };
+
+  it.each([
+    ['text that is not JSON', 'not json {', 'not-json', 'file', /not JSON/],
+    ['another format tag', edited((d) => (d.format = 'tfjs/model')), 'wrong-format', 'format', /expected a comparison exported by Optimizer Lab/],
+    ['a newer version', edited((d) => (d.version = 2)), 'newer-version', 'version', /update the lab/],
+    ['a missing field', edited((d) => delete d.comparison.createdAt), 'invalid-record', 'comparison.createdAt', /found nothing/],
+    ['a wrong type deep inside', edited((d) => (d.comparison.epochs[3]!.valAccuracy = '78%')), 'invalid-record', 'comparison.epochs[3].valAccuracy', /expected a number.*found "78%"/],
+    ['an invalid embedded config', edited((d) => (d.comparison.config.training.epochs = 0)), 'invalid-config', 'comparison.config.training.epochs', /expected > 0, found 0/],
+  ])('rejects %s with a clear message and leaves the database as it was', async (_what, text, code, where, message) => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(finishedComparison());
+    await repo.create(makeComparison({ id: 'cmp-2', createdAt: '2025-03-02T09:00:00.000Z' }));
+    const before = { app: await snapshot(repo), rows: await dump(dbName) };
+
+    const error = await rejection(repo.importJson(text));
+
+    expect(error.name).toBe('ImportError');
+    expect(error.code).toBe(code);
+    expect(error.where).toBe(where);
+    expect(error.message).toMatch(message);
+    expect(await snapshot(repo)).toEqual(before.app);
+    expect(await dump(dbName)).toEqual(before.rows);
+  });
+});
+
+describe('a full quota', () => {
+  const original = IDBObjectStore.prototype.put;
+  afterEach(() => {
+    IDBObjectStore.prototype.put = original;
+  });
+
+  /** Lets `allowed` puts through, then throws what a browser throws when storage is full. */
+  function fillQuotaAfter(allowed: number): void {
+    let calls = 0;
+    IDBObjectStore.prototype.put = function put(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      calls += 1;
+      if (calls > allowed) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    };
+  }
+
+  it('becomes a storage-full error that says what to do, and the append writes nothing', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison());
+    await repo.appendRecords('cmp-1', { epochs: epochRecords(1), batches: batchRecords(1) });
+    const before = { stored: await repo.get('cmp-1'), rows: await dump(dbName) };
+
+    fillQuotaAfter(3);
+    const error = await rejection(repo.appendRecords('cmp-1', { epochs: epochRecords(2), batches: batchRecords(2) }));
+    IDBObjectStore.prototype.put = original;
+
+    expect(error.code).toBe('storage-full');
+    expect(error.message).toMatch(/delete old comparisons/);
+    expect(error.message).toMatch(/export/);
+    expect(await repo.get('cmp-1')).toEqual(before.stored);
+    expect(await dump(dbName)).toEqual(before.rows);
+  });
+
+  it('leaves an import unwritten', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(finishedComparison());
+    const text = await repo.exportJson('cmp-1');
+    const before = await dump(dbName);
+
+    fillQuotaAfter(5);
+    const error = await rejection(repo.importJson(text));
+    IDBObjectStore.prototype.put = original;
+
+    expect(error.code).toBe('storage-full');
+    expect(await dump(dbName)).toEqual(before);
+  });
+});

@@ -1,0 +1,350 @@
+/**
+ * The comparison store in IndexedDB (through idb's promise wrapper).
+ *
+ * Layout (database version 1), chosen so a long run's writes stay small:
+ *
+ * | store         | key                                  | value                                            |
+ * |---------------|--------------------------------------|--------------------------------------------------|
+ * | `comparisons` | `id`                                 | everything but the records, plus `epochsDone`     |
+ * | `epochs`      | `[comparisonId, runId, epoch]`       | one EpochRecord plus its `comparisonId`          |
+ * | `batches`     | `[comparisonId, runId, step]`        | one BatchRecord plus its `comparisonId`          |
+ *
+ * Appending an epoch puts a few small records and rewrites only the header (a few kB);
+ * putting the same (run, epoch) again overwrites it, so a repeated write is harmless.
+ * The records of one comparison are one key range, `[id] … [id, []]` (an array sorts
+ * after every string and number), so reading or deleting them needs no index.
+ *
+ * Every write is one transaction and resolves once it has committed (`tx.done`); a failed
+ * write aborts it whole. A full quota becomes StorageError 'storage-full'. Every read goes
+ * through restoreComparison.
+ */
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { BatchRecord, EpochRecord, RunResult } from '../engine/training/types';
+import type { LabError } from '../lib/errors';
+import { comparisonFromJson, comparisonToJson } from './document';
+import { ImportError, StorageError, toStorageError } from './errors';
+import { restoreComparison, validatePart } from './restore';
+import { batchRecordSchema, comparisonStatusSchema, epochRecordSchema, runResultSchema } from './schema';
+import type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredComparison } from './types';
+
+export const DEFAULT_DB_NAME = 'optimizer-lab';
+const DB_VERSION = 1;
+
+/** A comparison without its records, as the `comparisons` store holds it. */
+type ComparisonHeader = Omit<StoredComparison, 'epochs' | 'batches'> & {
+  /** The highest epoch any run has finished, so list() need not read the records. */
+  readonly epochsDone: number;
+};
+type EpochRow = EpochRecord & { readonly comparisonId: string };
+type BatchRow = BatchRecord & { readonly comparisonId: string };
+type RecordKey = [comparisonId: string, runId: string, index: number];
+
+interface LabDB extends DBSchema {
+  comparisons: { key: string; value: ComparisonHeader };
+  epochs: { key: RecordKey; value: EpochRow };
+  batches: { key: RecordKey; value: BatchRow };
+}
+
+type Store = StoreNames<LabDB>;
+type WriteTx = IDBPTransaction<LabDB, Store[], 'readwrite'>;
+const ALL_STORES: Store[] = ['comparisons', 'epochs', 'batches'];
+
+export interface RepositoryOptions {
+  /** Defaults to 'optimizer-lab'; tests use a fresh name each. */
+  readonly dbName?: string;
+  /**
+   * Defaults to the global `indexedDB`. idb recognises IndexedDB objects by the global
+   * classes (IDBRequest, IDBTransaction...), so a factory must come with its globals
+   * (a browser's own, or fake-indexeddb/auto's).
+   */
+  readonly indexedDB?: IDBFactory;
+  /** The clock for `updatedAt`; tests pin it. */
+  readonly now?: () => Date;
+  /** Called for each stored comparison list() leaves out because it cannot be read. */
+  readonly onUnreadable?: (id: string, error: LabError) => void;
+}
+
+const noop = () => undefined;
+
+export async function openComparisonRepository(options: RepositoryOptions = {}): Promise<ComparisonRepository> {
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  if (!factory) {
+    throw new StorageError('no-indexeddb', 'a browser with IndexedDB (saved comparisons live there)', 'none (a private window may turn it off)', 'storage');
+  }
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
+  const db = await openDatabase(factory, options.dbName ?? DEFAULT_DB_NAME);
+
+  /**
+   * Runs `body` in one readwrite transaction and resolves once it has committed. Requests
+   * the body does not await go through `queue`; any failure aborts the whole transaction.
+   */
+  async function write<T>(where: string, body: (tx: WriteTx, queue: (request: Promise<unknown>) => void) => Promise<T>): Promise<T> {
+    let tx: WriteTx;
+    try {
+      tx = db.transaction(ALL_STORES, 'readwrite');
+    } catch (error) {
+      throw toStorageError(error, where);
+    }
+    const done = tx.done;
+    done.catch(noop); // observed below; this only keeps an abort from being "unhandled"
+    const pending: Promise<unknown>[] = [];
+    const queue = (request: Promise<unknown>) => {
+      request.catch(noop);
+      pending.push(request);
+    };
+    try {
+      const result = await body(tx, queue);
+      await Promise.all(pending);
+      await done;
+      return result;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // already committed or aborted
+      }
+      throw toStorageError(error, where);
+    }
+  }
+
+  async function readHeader(tx: WriteTx, id: string, where: string): Promise<ComparisonHeader> {
+    const header = await tx.objectStore('comparisons').get(id);
+    if (!header) throw notFound(id, where);
+    return header;
+  }
+
+  function putRecords(tx: WriteTx, queue: (request: Promise<unknown>) => void, id: string, epochs: readonly EpochRecord[], batches: readonly BatchRecord[]): void {
+    const epochStore = tx.objectStore('epochs');
+    for (const record of epochs) queue(epochStore.put({ ...record, comparisonId: id }));
+    const batchStore = tx.objectStore('batches');
+    for (const record of batches) queue(batchStore.put({ ...record, comparisonId: id }));
+  }
+
+  async function get(id: string): Promise<StoredComparison | undefined> {
+    let rows: [ComparisonHeader | undefined, EpochRow[], BatchRow[]];
+    try {
+      const tx = db.transaction(ALL_STORES, 'readonly');
+      const range = recordRange(id);
+      rows = await Promise.all([tx.objectStore('comparisons').get(id), tx.objectStore('epochs').getAll(range), tx.objectStore('batches').getAll(range)]);
+    } catch (error) {
+      throw toStorageError(error, `reading comparison "${id}"`);
+    }
+    const [header, epochs, batches] = rows;
+    if (!header) return undefined;
+    const { epochsDone: _epochsDone, ...rest } = header;
+    const raw = { ...rest, epochs: epochs.map(withoutComparisonId), batches: batches.map(withoutComparisonId) };
+    return inCanonicalOrder(restoreComparison(raw, `comparison ${JSON.stringify(id)}`));
+  }
+
+  const repository: ComparisonRepository = {
+    async create(comparison) {
+      const where = `saving comparison "${comparison.id}"`;
+      const checked = restoreComparison(comparison, `comparison ${JSON.stringify(comparison.id)}`);
+      await write(where, async (tx, queue) => {
+        const store = tx.objectStore('comparisons');
+        if ((await store.getKey(checked.id)) !== undefined) {
+          throw new StorageError('already-exists', 'a new comparison id', `"${checked.id}", which is already stored`, where);
+        }
+        const { epochs, batches, ...header } = checked;
+        queue(store.add({ ...header, epochsDone: maxEpoch(epochs, 0) }));
+        putRecords(tx, queue, checked.id, epochs, batches);
+      });
+    },
+
+    async appendRecords(id, records) {
+      if (records.epochs.length === 0 && records.batches.length === 0) return;
+      const where = `saving epochs of comparison "${id}"`;
+      const epochs = records.epochs.map((record, i) => validatePart(epochRecordSchema, record, `epochs[${i}]`));
+      const batches = records.batches.map((record, i) => validatePart(batchRecordSchema, record, `batches[${i}]`));
+      await write(where, async (tx, queue) => {
+        const header = await readHeader(tx, id, where);
+        putRecords(tx, queue, id, epochs, batches);
+        queue(tx.objectStore('comparisons').put({ ...header, epochsDone: maxEpoch(epochs, header.epochsDone), updatedAt: now() }));
+      });
+    },
+
+    async saveRunResult(id, result) {
+      const where = `saving the result of run "${result.runId}" in comparison "${id}"`;
+      const checked: RunResult = validatePart(runResultSchema, result, 'result');
+      await write(where, async (tx, queue) => {
+        const header = await readHeader(tx, id, where);
+        const results = { ...header.results, [checked.runId]: checked };
+        queue(tx.objectStore('comparisons').put({ ...header, results, updatedAt: now() }));
+      });
+    },
+
+    async setStatus(id, status, error) {
+      const where = `saving the status of comparison "${id}"`;
+      const checked: ComparisonStatus = validatePart(comparisonStatusSchema, status, 'status');
+      await write(where, async (tx, queue) => {
+        const { error: _previous, ...header } = await readHeader(tx, id, where);
+        const next: ComparisonHeader = { ...header, status: checked, updatedAt: now(), ...(error !== undefined ? { error } : {}) };
+        queue(tx.objectStore('comparisons').put(next));
+      });
+    },
+
+    get,
+
+    async list() {
+      let headers: ComparisonHeader[];
+      try {
+        headers = await db.getAll('comparisons');
+      } catch (error) {
+        throw toStorageError(error, 'reading the saved comparisons');
+      }
+      const summaries: ComparisonSummary[] = [];
+      for (const header of headers) {
+        const { epochsDone, ...rest } = header;
+        let comparison: StoredComparison;
+        try {
+          comparison = restoreComparison({ ...rest, epochs: [], batches: [] }, `comparison ${JSON.stringify(header.id)}`);
+        } catch (error) {
+          if (!(error instanceof ImportError)) throw error;
+          options.onUnreadable?.(String(header.id), error);
+          continue;
+        }
+        summaries.push({
+          id: comparison.id,
+          name: comparison.name,
+          createdAt: comparison.createdAt,
+          updatedAt: comparison.updatedAt,
+          status: comparison.status,
+          dataset: comparison.dataset,
+          architecture: comparison.config.architecture,
+          runCount: comparison.config.runs.length,
+          epochsDone: Number.isInteger(epochsDone) && epochsDone >= 0 ? epochsDone : 0,
+        });
+      }
+      return summaries.sort(newestFirst);
+    },
+
+    async delete(id) {
+      await write(`deleting comparison "${id}"`, async (tx, queue) => {
+        const range = recordRange(id);
+        queue(tx.objectStore('comparisons').delete(id));
+        queue(tx.objectStore('epochs').delete(range));
+        queue(tx.objectStore('batches').delete(range));
+      });
+    },
+
+    async markInterrupted() {
+      return write('marking interrupted comparisons', async (tx) => {
+        let count = 0;
+        const updatedAt = now();
+        let cursor = await tx.objectStore('comparisons').openCursor();
+        while (cursor) {
+          const header = cursor.value;
+          if (header.status === 'running' || header.status === 'paused') {
+            await cursor.update({ ...header, status: 'interrupted', updatedAt });
+            count += 1;
+          }
+          cursor = await cursor.continue();
+        }
+        return count;
+      });
+    },
+
+    async importJson(text) {
+      // Everything is validated before the transaction starts: a bad file writes nothing.
+      const imported = comparisonFromJson(text);
+      const status: ComparisonStatus = imported.status === 'running' || imported.status === 'paused' ? 'interrupted' : imported.status;
+      return write('importing a comparison', async (tx, queue) => {
+        const store = tx.objectStore('comparisons');
+        let id = imported.id;
+        while ((await store.getKey(id)) !== undefined) id = newId();
+        const comparison: StoredComparison = inCanonicalOrder({ ...imported, id, status });
+        const { epochs, batches, ...header } = comparison;
+        queue(store.add({ ...header, epochsDone: maxEpoch(epochs, 0) }));
+        putRecords(tx, queue, id, epochs, batches);
+        return comparison;
+      });
+    },
+
+    async exportJson(id) {
+      const comparison = await get(id);
+      if (!comparison) throw notFound(id, `exporting comparison "${id}"`);
+      return comparisonToJson(comparison);
+    },
+  };
+  return repository;
+}
+
+async function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase<LabDB>> {
+  let request: IDBOpenDBRequest;
+  try {
+    request = factory.open(name, DB_VERSION);
+  } catch (error) {
+    throw toStorageError(error, 'opening the saved comparisons');
+  }
+  request.addEventListener('upgradeneeded', (event) => upgrade(request.result, event.oldVersion));
+  let db: IDBPDatabase | undefined;
+  try {
+    db = await wrap(request);
+  } catch (error) {
+    throw toStorageError(error, 'opening the saved comparisons');
+  }
+  if (!db) throw new StorageError('storage-failed', 'the database to open', 'nothing', 'opening the saved comparisons');
+  const opened = db as unknown as IDBPDatabase<LabDB>;
+  // Another tab upgrading the database must not wait for this one: let it go.
+  opened.addEventListener('versionchange', () => opened.close());
+  return opened;
+}
+
+/** Database versions, each step in order (this is the IndexedDB layout, not the record format). */
+function upgrade(db: IDBDatabase, oldVersion: number): void {
+  if (oldVersion < 1) {
+    db.createObjectStore('comparisons', { keyPath: 'id' });
+    db.createObjectStore('epochs', { keyPath: ['comparisonId', 'runId', 'epoch'] });
+    db.createObjectStore('batches', { keyPath: ['comparisonId', 'runId', 'step'] });
+  }
+}
+
+/** Every record key of one comparison: `[id, ...]` lies between `[id]` and `[id, []]`. */
+function recordRange(id: string): IDBKeyRange {
+  return IDBKeyRange.bound([id], [id, []]);
+}
+
+function withoutComparisonId<T extends { readonly comparisonId: string }>(row: T): Omit<T, 'comparisonId'> {
+  const { comparisonId: _comparisonId, ...record } = row;
+  return record;
+}
+
+function maxEpoch(epochs: readonly EpochRecord[], start: number): number {
+  return epochs.reduce((max, record) => Math.max(max, record.epoch), start);
+}
+
+function notFound(id: string, where: string): StorageError {
+  return new StorageError('not-found', 'a saved comparison', `no comparison with id "${id}" (was it deleted?)`, where);
+}
+
+function newestFirst(a: ComparisonSummary, b: ComparisonSummary): number {
+  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The order get() returns records in, whatever order they were written or stored in:
+ * epochs by epoch, then by the run's place in the config; batch losses by step, then run.
+ */
+export function inCanonicalOrder(comparison: StoredComparison): StoredComparison {
+  const runIds = comparison.config.runs.map((run, i) => run.id ?? `run-${i + 1}`);
+  const place = (runId: string) => {
+    const index = runIds.indexOf(runId);
+    return index === -1 ? runIds.length : index;
+  };
+  const byRun = (a: { runId: string }, b: { runId: string }) => place(a.runId) - place(b.runId) || (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0);
+  return {
+    ...comparison,
+    epochs: [...comparison.epochs].sort((a, b) => a.epoch - b.epoch || byRun(a, b)),
+    batches: [...comparison.batches].sort((a, b) => a.step - b.step || byRun(a, b)),
+  };
+}
+
+/** A random id (RFC 4122 v4); crypto.randomUUID needs a secure context, getRandomValues does not. */
+function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,90 @@
+/** Small comparisons for the persistence tests (imported by *.test.ts only). */
+import type { ExperimentConfigInput } from '../engine/experiment/config';
+import type { BatchRecord, EpochRecord, RunResult } from '../engine/training/types';
+import type { StoredComparison } from './types';
+
+export const config: ExperimentConfigInput = {
+  name: 'two optimizers',
+  dataset: { name: 'spiral', count: 200 },
+  architecture: 'dense',
+  model: { hiddenUnits: [8] },
+  training: { epochs: 3, batchSize: 50 },
+  runs: [
+    { id: 'sgd', label: 'SGD, lr "0.01"', optimizer: { name: 'sgd' } },
+    { id: 'adam', label: 'Adam', optimizer: { name: 'adam', hyperparameters: { learning_rate: 0.5 } } },
+  ],
+};
+
+export const STEPS_PER_EPOCH = 4;
+
+export function makeComparison(overrides: Partial<StoredComparison> = {}): StoredComparison {
+  return {
+    version: 1,
+    id: 'cmp-1',
+    name: 'two optimizers',
+    createdAt: '2025-03-01T09:00:00.000Z',
+    updatedAt: '2025-03-01T09:00:00.000Z',
+    status: 'running',
+    config,
+    dataset: 'spiral',
+    backend: { name: 'cpu', float32: true, reason: 'first preference', inWorker: true },
+    results: {},
+    epochs: [],
+    batches: [],
+    ...overrides,
+  };
+}
+
+/** Epoch `epoch` of both runs; Adam diverges in epoch 2 (NaN loss, infinite validation loss). */
+export function epochRecords(epoch: number): EpochRecord[] {
+  const diverged = epoch >= 2;
+  return [
+    { runId: 'sgd', epoch, steps: STEPS_PER_EPOCH, loss: 1 / epoch, accuracy: 0.5 + epoch / 10, valLoss: 1.1 / epoch, valAccuracy: 0.45 + epoch / 10, trainSeconds: 0.25, elapsedSeconds: epoch * 0.6 },
+    diverged
+      ? { runId: 'adam', epoch, steps: STEPS_PER_EPOCH, loss: Number.NaN, accuracy: 0.1, valLoss: Number.POSITIVE_INFINITY, valAccuracy: 0.1, trainSeconds: 0.3, elapsedSeconds: epoch * 0.6 }
+      : { runId: 'adam', epoch, steps: STEPS_PER_EPOCH, loss: 0.7, accuracy: 0.8, valLoss: 0.75, valAccuracy: 0.78, trainSeconds: 0.3, elapsedSeconds: epoch * 0.6 },
+  ];
+}
+
+/** The batch losses that led to epoch `epoch`, in step order, both runs per step. */
+export function batchRecords(epoch: number): BatchRecord[] {
+  const records: BatchRecord[] = [];
+  for (let i = 1; i <= STEPS_PER_EPOCH; i += 1) {
+    const step = (epoch - 1) * STEPS_PER_EPOCH + i;
+    records.push({ runId: 'sgd', epoch, step, loss: 2 / step });
+    records.push({ runId: 'adam', epoch, step, loss: epoch >= 2 ? (i % 2 === 0 ? Number.NaN : Number.NEGATIVE_INFINITY) : 1 / step });
+  }
+  return records;
+}
+
+export const sgdResult: RunResult = {
+  runId: 'sgd',
+  label: 'SGD, lr "0.01"',
+  status: 'completed',
+  epochsCompleted: 3,
+  bestEpoch: 3,
+  test: { loss: 0.4, accuracy: 0.85, confusion: [[40, 10], [5, 45]] },
+  trainSeconds: 0.75,
+};
+
+export const adamResult: RunResult = {
+  runId: 'adam',
+  label: 'Adam',
+  status: 'diverged',
+  divergedAtStep: 5,
+  epochsCompleted: 2,
+  test: { loss: Number.NaN, accuracy: 0.5 },
+  trainSeconds: 0.6,
+};
+
+/** A finished comparison with everything filled in, non-finite losses included. */
+export function finishedComparison(overrides: Partial<StoredComparison> = {}): StoredComparison {
+  return makeComparison({
+    status: 'completed',
+    updatedAt: '2025-03-01T09:05:00.000Z',
+    results: { sgd: sgdResult, adam: adamResult },
+    epochs: [1, 2, 3].flatMap(epochRecords),
+    batches: [1, 2, 3].flatMap(batchRecords),
+    ...overrides,
+  });
+}

@@ -1,0 +1,81 @@
+import type { TrainTestSplit } from '../engine/data/types';
+import type { ExperimentPlan } from '../engine/experiment/config';
+import { runExperiment } from '../engine/experiment/run-experiment';
+import { PROTOCOL_VERSION } from '../protocol/messages';
+import { createRecordThrottle, type PostToClient } from './record-throttle';
+import { YieldingController } from './yield-to-event-loop';
+
+export interface ComparisonSessionOptions {
+  readonly comparisonId: string;
+  readonly plan: ExperimentPlan;
+  readonly post: PostToClient;
+  readonly throttleMs?: number;
+}
+
+/**
+ * One running comparison: the engine's runExperiment with its records throttled to
+ * the page, and the page's pause / resume / stop-run / cancel mapped onto the engine's
+ * ComparisonController and an AbortSignal. Pending records are always flushed before
+ * a 'run-end' and before 'done', so the page never sees a result before its epochs.
+ */
+export class ComparisonSession {
+  readonly comparisonId: string;
+  private readonly controller = new YieldingController();
+  private readonly abort = new AbortController();
+
+  constructor(private readonly options: ComparisonSessionOptions) {
+    this.comparisonId = options.comparisonId;
+  }
+
+  pause(): void {
+    this.controller.pause();
+  }
+
+  resume(): void {
+    this.controller.resume();
+  }
+
+  stopRun(runId: string): void {
+    this.controller.stopRun(runId);
+  }
+
+  cancel(): void {
+    this.abort.abort();
+  }
+
+  /**
+   * Trains on `split`. Controls sent before (while the data loads) already apply.
+   * Resolves after 'done' is posted; rejects (after flushing) if the engine throws.
+   */
+  async run(split: TrainTestSplit): Promise<void> {
+    const { comparisonId, plan, post } = this.options;
+    const throttle = createRecordThrottle({
+      comparisonId,
+      runIds: plan.spec.runs.map((r) => r.id),
+      post,
+      intervalMs: this.options.throttleMs,
+    });
+    try {
+      const result = await runExperiment({
+        plan,
+        split,
+        signal: this.abort.signal,
+        controller: this.controller,
+        callbacks: {
+          onBatches: (records) => throttle.addBatches(records),
+          onEpoch: (record) => throttle.addEpoch(record),
+          onProgress: (progress) => throttle.setProgress(progress),
+          onRunEnd: (result) => {
+            throttle.flush();
+            post({ v: PROTOCOL_VERSION, type: 'run-end', comparisonId, result });
+          },
+        },
+      });
+      throttle.flush();
+      post({ v: PROTOCOL_VERSION, type: 'done', comparisonId, elapsedSeconds: result.elapsedSeconds });
+    } finally {
+      throttle.flush();
+      throttle.dispose();
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExperimentConfigInput } from '../engine/experiment/config';
+import { PROTOCOL_VERSION, type FromWorker } from '../protocol/messages';
+import { unpackBatchLosses } from '../protocol/packed-losses';
+import { createTrainingHost } from './training-host';
+
+const v = PROTOCOL_VERSION;
+
+function spiralConfig(epochs: number, extra: Partial<ExperimentConfigInput['training']> = {}): ExperimentConfigInput {
+  return {
+    name: 'host-test',
+    dataset: { name: 'spiral', count: 200, validation: 0.2 },
+    architecture: 'dense',
+    model: { hiddenUnits: [8] },
+    training: { epochs, batchSize: 20, lossReadEvery: 2, ...extra },
+    runs: [
+      { id: 'sgd', optimizer: { name: 'sgd', hyperparameters: { learning_rate: 0.1 } } },
+      { id: 'adam', optimizer: { name: 'adam' } },
+    ],
+  };
+}
+
+function setup() {
+  const messages: FromWorker[] = [];
+  const transfers: (Transferable[] | undefined)[] = [];
+  const host = createTrainingHost(
+    (message, transfer) => {
+      messages.push(message);
+      transfers.push(transfer);
+    },
+    { place: 'worker', throttleMs: 20 },
+  );
+  const of = <T extends FromWorker['type']>(type: T) => messages.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);
+  const waitFor = async (predicate: () => boolean, what: string): Promise<void> => {
+    for (let i = 0; i < 2000 && !predicate(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (!predicate()) throw new Error(`timed out waiting for ${what}`);
+  };
+  return { host, messages, transfers, of, waitFor };
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('createTrainingHost', () => {
+  it('reports the backend it starts, with the reason', async () => {
+    const { host, of } = setup();
+    await host.receive({ v, type: 'init', backends: ['webgl', 'cpu'] });
+    const [ready] = of('ready');
+    expect(ready?.backend.name).toBe('cpu');
+    expect(ready?.backend.float32).toBe(true);
+    expect(ready?.backend.inWorker).toBe(true);
+    expect(ready?.backend.reason).toMatch(/cpu backend in the worker, because WebGL unavailable in the worker/);
+  });
+
+  it('runs a comparison: records, then each run-end, then done', async () => {
+    const { host, messages, transfers, of } = setup();
+    await host.receive({ v, type: 'start', comparisonId: 'c1', config: spiralConfig(2) });
+    const types = messages.map((m) => m.type);
+    expect(types.at(-1)).toBe('done');
+    expect(types.filter((t) => t === 'run-end')).toHaveLength(2);
+    const firstRunEnd = types.indexOf('run-end');
+    const epochs = of('records').flatMap((m) => m.epochs);
+    // Every epoch of every run arrives before any run-end.
+    expect(messages.slice(0, firstRunEnd).flatMap((m) => (m.type === 'records' ? m.epochs : []))).toHaveLength(4);
+    expect(epochs.map((e) => `${e.runId}:${e.epoch}`).sort()).toEqual(['adam:1', 'adam:2', 'sgd:1', 'sgd:2']);
+    const points = of('records').flatMap((m) => unpackBatchLosses(m.batches.triples));
+    // 160 training samples / 20 = 8 steps per epoch, two epochs, two runs.
+    expect(points.filter((p) => p.runIndex === 0).map((p) => p.step)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(points.filter((p) => p.runIndex === 1)).toHaveLength(16);
+    const recordsIndex = messages.findIndex((m) => m.type === 'records');
+    const record = messages[recordsIndex];
+    expect(record?.type === 'records' && transfers[recordsIndex]).toEqual([record?.type === 'records' && record.batches.triples.buffer]);
+    expect(of('run-end').map((m) => m.result.status)).toEqual(['completed', 'completed']);
+    expect(of('run-end')[0]?.result.test?.accuracy).toBeGreaterThan(0);
+    expect(of('error')).toEqual([]);
+  });
+
+  it('pauses and resumes', async () => {
+    const { host, of, waitFor } = setup();
+    const finished = host.receive({ v, type: 'start', comparisonId: 'c2', config: spiralConfig(30, { lossReadEvery: 1 }) });
+    await waitFor(() => of('records').length > 0, 'first records');
+    await host.receive({ v, type: 'pause', comparisonId: 'c2' });
+    const tick = () => of('records').flatMap((m) => (m.progress ? [m.progress.epoch * 1000 + m.progress.tick] : [])).at(-1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const pausedAt = tick();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(tick()).toBe(pausedAt);
+    expect(of('done')).toEqual([]);
+    await host.receive({ v, type: 'resume', comparisonId: 'c2' });
+    await finished;
+    expect(of('done')).toHaveLength(1);
+    expect(of('run-end').map((m) => m.result.status)).toEqual(['completed', 'completed']);
+  });
+
+  it('honours a pause sent while the comparison is still starting, and a cancel while paused', async () => {
+    const { host, of, waitFor } = setup();
+    const finished = host.receive({ v, type: 'start', comparisonId: 'c5', config: spiralConfig(30, { lossReadEvery: 1 }) });
+    await host.receive({ v, type: 'pause', comparisonId: 'c5' });
+    await waitFor(() => of('records').length > 0, 'the first read-back');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const ticks = of('records').flatMap((m) => (m.progress ? [m.progress.tick] : []));
+    expect(ticks).toEqual([1]);
+    await host.receive({ v, type: 'cancel', comparisonId: 'c5' });
+    await finished;
+    expect(of('run-end').map((m) => m.result.status)).toEqual(['cancelled', 'cancelled']);
+    expect(of('done')).toHaveLength(1);
+  });
+
+  it('stops one run and cancels the rest', async () => {
+    const { host, of, waitFor } = setup();
+    const finished = host.receive({ v, type: 'start', comparisonId: 'c3', config: spiralConfig(200, { lossReadEvery: 1 }) });
+    await waitFor(() => of('records').length > 0, 'first records');
+    await host.receive({ v, type: 'stop-run', comparisonId: 'c3', runId: 'sgd' });
+    const seen = of('records').length;
+    await waitFor(() => of('records').length > seen + 1, 'records after the stop');
+    await host.receive({ v, type: 'cancel', comparisonId: 'c3' });
+    await finished;
+    const statuses = Object.fromEntries(of('run-end').map((m) => [m.result.runId, m.result.status]));
+    expect(statuses).toEqual({ sgd: 'stopped', adam: 'cancelled' });
+    const points = of('records').flatMap((m) => unpackBatchLosses(m.batches.triples));
+    const lastStep = (run: number) => Math.max(...points.filter((p) => p.runIndex === run).map((p) => p.step));
+    expect(lastStep(0)).toBeLessThan(lastStep(1));
+    expect(of('done')).toHaveLength(1);
+  });
+
+  it('answers a bad config with the field, expected and found', async () => {
+    const { host, of } = setup();
+    const config = { ...spiralConfig(1), training: { epochs: 0, batchSize: 20 } };
+    await host.receive({ v, type: 'start', comparisonId: 'bad', config });
+    const [error] = of('error');
+    expect(error?.comparisonId).toBe('bad');
+    expect(error?.error).toMatchObject({ code: 'invalid-config', where: 'training.epochs', expected: '> 0', found: '0' });
+    expect(of('done')).toEqual([]);
+  });
+
+  it('rejects a message from another protocol version', async () => {
+    const { host, of } = setup();
+    await host.receive({ v: 99, type: 'cancel', comparisonId: 'c1' });
+    expect(of('error')[0]?.error.code).toBe('protocol-version');
+  });
+
+  it('generates synthetic sets on request', async () => {
+    const { host, of } = setup();
+    await host.receive({ v, type: 'load-dataset', requestId: 'r1', name: 'spiral', source: { kind: 'auto' } });
+    expect(of('dataset-ready')[0]).toMatchObject({ requestId: 'r1', summary: { name: 'spiral', origin: 'generated', inputShape: [2] } });
+  });
+
+  it('leaves no tensors behind', async () => {
+    const { host } = setup();
+    await host.receive({ v, type: 'start', comparisonId: 'warm', config: spiralConfig(1) });
+    const before = tf.memory().numTensors;
+    await host.receive({ v, type: 'start', comparisonId: 'c4', config: spiralConfig(2) });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
