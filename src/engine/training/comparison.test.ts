@@ -220,6 +220,7 @@ describe('comparison runner: records and outcomes', () => {
   it('pauses and resumes, and stops one run while the others go on', async () => {
     const controller = new ComparisonController();
     const progress: number[] = [];
+    const ended: string[] = [];
     let resumedAt = -1;
     controller.pause();
     const pending = runComparison(
@@ -227,6 +228,7 @@ describe('comparison runner: records and outcomes', () => {
         controller,
         callbacks: {
           onProgress: (p) => progress.push(p.tick),
+          onRunEnd: (r) => ended.push(`${r.runId}:${r.status}:${r.test ? 'tested' : 'untested'}`),
           onEpoch: (r) => (r.runId === 'sgd' && r.epoch === 1 ? controller.stopRun('sgd') : undefined),
         },
       }),
@@ -240,6 +242,10 @@ describe('comparison runner: records and outcomes', () => {
     expect(progress.length).toBeGreaterThan(whilePaused);
     expect(result.runs.find((r) => r.runId === 'sgd')).toMatchObject({ status: 'stopped', epochsCompleted: 1 });
     expect(result.runs.find((r) => r.runId === 'adam')).toMatchObject({ status: 'completed', epochsCompleted: 2 });
+    // the stopped run is reported when it stops, before the others finish, with its test metrics
+    expect(ended[0]).toBe('sgd:stopped:tested');
+    expect(result.runs.find((r) => r.runId === 'sgd')!.test).toBeDefined();
+    expect(ended).toHaveLength(3);
   });
 
   it('stops early on a stalled monitor and restores the best weights', async () => {

@@ -98,9 +98,11 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
   const groups = groupRuns(runs, data.train, spec.seed, stats);
   const ticksPerEpoch = Math.max(...groups.map((g) => g.batcher.batchesPerEpoch));
 
+  const reportedResults = new Map<RunState, RunResult>();
   const report = (run: RunState, test?: TestMetrics): RunResult => {
     const result = resultOf(run, test);
     run.reported = true;
+    reportedResults.set(run, result);
     callbacks.onRunEnd?.(result);
     return result;
   };
@@ -119,9 +121,11 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
           if (records.length > 0) callbacks.onBatches?.(records);
           // A diverged run is over at once; the others go on without it.
           runs.filter((r) => r.status === 'diverged' && !r.reported).forEach((r) => report(r));
-          runs
-            .filter((r) => r.isRunning && controller.isStopRequested(r.spec.id))
-            .forEach((r) => (r.status = 'stopped'));
+          // A run stopped by the user ends now, tested on the weights it has.
+          for (const run of runs.filter((r) => r.isRunning && controller.isStopRequested(r.spec.id))) {
+            run.status = 'stopped';
+            report(run, data.test ? await testRun(run, data.test, spec.evalBatchSize, stats) : undefined);
+          }
           callbacks.onProgress?.({ epoch: epoch + 1, epochs: spec.epochs, tick: tick + 1, ticksPerEpoch, elapsedSeconds: elapsed() });
           await controller.waitWhilePaused(signal);
           if (signal?.aborted || !runs.some((r) => r.isRunning)) break;
@@ -146,7 +150,7 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
     for (const run of runs) {
       if (run.isRunning) run.status = signal?.aborted ? 'cancelled' : 'completed';
       if (run.reported) {
-        results.push(resultOf(run));
+        results.push(reportedResults.get(run) ?? resultOf(run));
         continue;
       }
       const testable = data.test && run.status !== 'diverged' && run.status !== 'cancelled';
