@@ -9,7 +9,7 @@ const { bundles: tfjsEs2017Bundles } = createRequire(import.meta.url)('./scripts
 
 export default defineConfig({
   // /dataset-proxy/<file>: the official dataset files from the lab's own origin (dev and preview).
-  plugins: [react(), datasetRoutePlugin()],
+  plugins: [react(), datasetRoutePlugin({ cacheDir: process.env.OPTIMIZER_LAB_DATASET_CACHE_DIR })],
   worker: { format: 'es' },
   test: {
     // Two cores on the build machines: one heavy file per core, and tests that train on
@@ -41,6 +41,19 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 600_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real Chromium (WebGL through SwiftShader) against the built lab; one browser at a time.
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],

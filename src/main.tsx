@@ -1,11 +1,41 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { LabStore } from './ui/app/lab-store-context';
+import { loadCatalog } from './ui/catalog/catalog';
 import { App } from './ui/app/app';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const element = document.getElementById('root');
+if (!element) throw new Error('index.html has no #root element');
+const root = createRoot(element);
+
+/**
+ * The real lab (IndexedDB + the training worker), or with `?fake-store` an in-memory one
+ * with made-up curves, for UI work and demos without training. Both load as their own
+ * chunks: today the engine's config validation (used by persistence and the catalog)
+ * still imports tfjs, which must not sit in the main bundle.
+ */
+async function openStore(): Promise<LabStore> {
+  if (new URLSearchParams(window.location.search).has('fake-store')) {
+    const { createFakeStore } = await import('./ui/dev/fake-store');
+    return createFakeStore({ autoplay: true });
+  }
+  const { createLab } = await import('./client/create-lab');
+  return createLab();
+}
+
+Promise.all([openStore(), loadCatalog()]).then(
+  ([store, catalog]) =>
+    root.render(
+      <StrictMode>
+        <App store={store} catalog={catalog} />
+      </StrictMode>,
+    ),
+  (error: unknown) =>
+    root.render(
+      <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640, margin: '3rem auto' }}>
+        <h1>Optimizer Lab could not start</h1>
+        <p role="alert">{error instanceof Error ? error.message : String(error)}</p>
+        <p>The lab keeps its comparisons in IndexedDB; a private window or blocked site storage can prevent that.</p>
+      </main>
+    ),
 );

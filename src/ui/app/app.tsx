@@ -1,12 +1,43 @@
-/** Layout only. The lab's panels arrive with the browser issue; the engine runs from the CLI today. */
-export function App() {
+/**
+ * Layout only: the providers, the header, the setup and history on the left, the
+ * comparison on screen on the right. The store and the catalog come from main.tsx (the
+ * real lab, or the fake in src/ui/dev).
+ */
+import type { Catalog } from '../catalog/catalog';
+import { BackendBadge } from '../features/backend-badge/backend-badge';
+import { ConfigFormProvider } from '../features/config/config-form-context';
+import { ConfigPanel } from '../features/config/config-panel';
+import { HistoryPanel } from '../features/history/history-panel';
+import { NoticeBanner } from '../features/notice/notice-banner';
+import { CatalogProvider } from './catalog-context';
+import { ComparisonArea } from './comparison-area';
+import { LabStoreProvider, type LabStore } from './lab-store-context';
+import './app.css';
+
+export function App({ store, catalog }: { store: LabStore; catalog: Catalog }) {
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '2rem auto', lineHeight: 1.5 }}>
-      <h1>Optimizer Lab</h1>
-      <p>
-        The training engine is in place and runs from the command line (<code>npm run experiment</code>). The
-        in-browser lab, with live curves and WebGL training in a worker, is the next milestone.
-      </p>
-    </main>
+    <CatalogProvider catalog={catalog}>
+      <LabStoreProvider store={store}>
+        <ConfigFormProvider>
+          <div className="app">
+            <header className="app-header">
+              <h1>Optimizer Lab</h1>
+              <p className="tagline">Optimizers side by side, from identical weights, on identical batches.</p>
+              <BackendBadge />
+            </header>
+            <NoticeBanner />
+            <div className="layout">
+              <div className="sidebar">
+                <ConfigPanel />
+                <HistoryPanel />
+              </div>
+              <main className="main">
+                <ComparisonArea />
+              </main>
+            </div>
+          </div>
+        </ConfigFormProvider>
+      </LabStoreProvider>
+    </CatalogProvider>
   );
 }

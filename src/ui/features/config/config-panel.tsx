@@ -1,0 +1,33 @@
+/** Setting up a comparison: preset, name, data, model, training, optimizers, start. */
+import { TextField } from '../../components/field';
+import { RunList } from '../optimizer-editor/run-list';
+import { PresetPicker } from '../presets/preset-picker';
+import { useConfigForm } from './config-form-context';
+import { DatasetSettings } from './dataset-settings';
+import { ModelSettings } from './model-settings';
+import { StartBar } from './start-bar';
+import { TrainingSettings } from './training-settings';
+
+export function ConfigPanel() {
+  const { form, errors, update, linkProblem, dismissLinkProblem } = useConfigForm();
+  return (
+    <section aria-labelledby="setup-heading" className="panel config-panel">
+      <h2 id="setup-heading">Set up a comparison</h2>
+      {linkProblem && (
+        <div role="alert" className="error-box">
+          <p>{linkProblem}</p>
+          <button type="button" className="small" onClick={dismissLinkProblem}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <PresetPicker />
+      <TextField path="name" label="Name" inputMode="text" value={form.name} onChange={(name) => update((f) => ({ ...f, name }))} error={errors.name} />
+      <DatasetSettings />
+      <ModelSettings />
+      <TrainingSettings />
+      <RunList />
+      <StartBar />
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Start, or why not yet: every problem of the setup listed (each a button that focuses
+ * its field), the same messages that sit beside the fields.
+ */
+import { useState } from 'react';
+import { fieldId } from '../../components/field';
+import { useLabActions, useLabState } from '../../app/lab-store-context';
+import { useConfigForm } from './config-form-context';
+import { pathLabel } from './path-label';
+
+export function StartBar() {
+  const { config, errors, valid, form } = useConfigForm();
+  const actions = useLabActions();
+  const status = useLabState((s) => s.current?.status);
+  const [starting, setStarting] = useState(false);
+  const busy = status === 'running' || status === 'paused';
+  const problems = Object.entries(errors);
+  const runLabels = form.runs.map((run) => run.label);
+  const start = async () => {
+    setStarting(true);
+    try {
+      await actions.start(config);
+    } finally {
+      setStarting(false);
+    }
+  };
+  return (
+    <div className="start-bar">
+      {problems.length > 0 && (
+        <div className="error-box" id="setup-problems">
+          <p>
+            {problems.length === 1 ? 'One problem' : `${problems.length} problems`} to fix before starting:
+          </p>
+          <ul>
+            {problems.map(([path, message]) => (
+              <li key={path}>
+                <button type="button" className="link" onClick={() => document.getElementById(fieldId(path))?.focus()}>
+                  {pathLabel(path, runLabels)}
+                </button>
+                : {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <button
+        type="button"
+        className="primary"
+        disabled={!valid || busy || starting}
+        aria-describedby={problems.length ? 'setup-problems' : undefined}
+        onClick={() => void start()}
+      >
+        {busy ? 'A comparison is running' : starting ? 'Starting…' : 'Start comparison'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/** Past comparisons (from IndexedDB): open, delete (asks first), and import a JSON file. */
+import { useRef, useState } from 'react';
+import type { ComparisonSummary } from '../../../persistence/types';
+import { useLabActions, useLabState } from '../../app/lab-store-context';
+
+const STATUS: Readonly<Record<ComparisonSummary['status'], string>> = {
+  running: 'running',
+  paused: 'paused',
+  completed: 'finished',
+  cancelled: 'stopped',
+  interrupted: 'interrupted',
+  failed: 'failed',
+};
+
+function HistoryItem({ summary, current }: { summary: ComparisonSummary; current: boolean }) {
+  const actions = useLabActions();
+  const [confirming, setConfirming] = useState(false);
+  const when = new Date(summary.updatedAt).toLocaleString();
+  return (
+    <li className={current ? 'current' : undefined} aria-current={current ? 'true' : undefined}>
+      <div className="history-text">
+        <strong>{summary.name}</strong>
+        <span className="field-help">
+          {summary.dataset} · {summary.architecture} · {summary.runCount} runs · {summary.epochsDone} epochs · {STATUS[summary.status]} · {when}
+        </span>
+      </div>
+      <div className="history-actions">
+        <button type="button" className="small" onClick={() => void actions.open(summary.id)} aria-label={`Open ${summary.name}`} disabled={current}>
+          Open
+        </button>
+        {confirming ? (
+          <>
+            <button type="button" className="small danger" onClick={() => void actions.delete(summary.id)} aria-label={`Really delete ${summary.name}`} autoFocus>
+              Really delete
+            </button>
+            <button type="button" className="small" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button type="button" className="small" onClick={() => setConfirming(true)} aria-label={`Delete ${summary.name}`} disabled={summary.status === 'running' || summary.status === 'paused'}>
+            Delete
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function HistoryPanel() {
+  const history = useLabState((s) => s.history);
+  const currentId = useLabState((s) => s.current?.id);
+  const actions = useLabActions();
+  const input = useRef<HTMLInputElement>(null);
+  const [importing, setImporting] = useState<string>();
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setImporting(file.name);
+    try {
+      await actions.importJson(await file.text());
+    } finally {
+      setImporting(undefined);
+      if (input.current) input.current.value = '';
+    }
+  };
+  return (
+    <section aria-labelledby="history-heading" className="panel history">
+      <h2 id="history-heading">History</h2>
+      <div className="import">
+        <label htmlFor="import-json">Import a comparison (JSON)</label>
+        <input id="import-json" ref={input} type="file" accept="application/json,.json" onChange={(event) => void onFile(event.target.files?.[0])} />
+        {importing && <span className="field-help">Reading {importing}…</span>}
+      </div>
+      {history.length === 0 ? (
+        <p className="field-help">No comparisons yet. Each one you start is saved here, epoch by epoch.</p>
+      ) : (
+        <ul className="history-list">
+          {history.map((summary) => (
+            <HistoryItem key={summary.id} summary={summary} current={summary.id === currentId} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * One line chart of a comparison: per run a faint line (training metric dashed, or the
+ * raw batch loss drawn thin and pale) and a main line (validation solid, or the smoothed
+ * loss), in the run's colour. Live data: no animations; rows are shaped and memoised by
+ * the caller.
+ */
+import { memo, useMemo, useRef } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartDownload } from '../../components/chart-download';
+import { runColor } from '../../components/palette';
+import { formatTick, formatValue, niceTicks } from './format';
+import { lineKey, type ChartRow } from './series';
+
+export interface ChartRun {
+  readonly label: string;
+  readonly hidden: boolean;
+  readonly points: number;
+}
+
+export interface LineChartCardProps {
+  readonly title: string;
+  readonly fileName: string;
+  readonly rows: readonly ChartRow[];
+  readonly runs: readonly ChartRun[];
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly logY: boolean;
+  /** 'epoch': dashed training, solid validation. 'batch': pale raw, solid smoothed. */
+  readonly style: 'epoch' | 'batch';
+  readonly faintName: string;
+  readonly mainName: string;
+  readonly height?: number;
+  /** Whole-number x ticks (epochs on the epoch charts). */
+  readonly integerX?: boolean;
+}
+
+function LineChartCardImpl({ title, fileName, rows, runs, xLabel, yLabel, logY, style, faintName, mainName, height = 260, integerX = false }: LineChartCardProps) {
+  const figure = useRef<HTMLElement>(null);
+  const epoch = style === 'epoch';
+  const xMax = rows.at(-1)?.x ?? 1;
+  const xTicks = useMemo(() => niceTicks(xMax, 5, integerX), [xMax, integerX]);
+  return (
+    <figure className="chart-card" ref={figure} aria-label={title}>
+      <figcaption>
+        <h3>{title}</h3>
+        <ChartDownload target={figure} name={fileName} title={title} />
+      </figcaption>
+      <div style={{ width: '100%', height, position: 'relative' }}>
+        {rows.length === 0 && <p className="chart-empty">{epoch ? 'Points appear as each epoch ends.' : 'Waiting for the first batches.'}</p>}
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
+          <LineChart data={rows as ChartRow[]} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
+            <XAxis
+              type="number"
+              dataKey="x"
+              domain={[0, xTicks.at(-1)!]}
+              ticks={xTicks}
+              allowDecimals={!integerX}
+              tickFormatter={formatTick}
+              label={{ value: xLabel, position: 'insideBottom', offset: -12 }}
+            />
+            <YAxis
+              type="number"
+              scale={logY ? 'log' : 'auto'}
+              domain={['auto', 'auto']}
+              allowDataOverflow={false}
+              tickFormatter={formatTick}
+              width={64}
+              label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }}
+            />
+            <Tooltip isAnimationActive={false} formatter={(value) => formatValue(value)} labelFormatter={(x) => `${xLabel} ${formatValue(x)}`} />
+            {runs.flatMap((run, i) => [
+              <Line
+                key={lineKey(i, 'faint')}
+                dataKey={lineKey(i, 'faint')}
+                name={`${run.label} (${faintName})`}
+                stroke={runColor(i)}
+                strokeWidth={epoch ? 1.5 : 1}
+                strokeOpacity={epoch ? 0.9 : 0.25}
+                strokeDasharray={epoch ? '5 4' : undefined}
+                dot={epoch && run.points <= 40 ? { r: 2 } : false}
+                activeDot={epoch ? { r: 3 } : false}
+                tooltipType={epoch ? undefined : 'none'}
+                connectNulls
+                hide={run.hidden}
+                isAnimationActive={false}
+              />,
+              <Line
+                key={lineKey(i, 'main')}
+                dataKey={lineKey(i, 'main')}
+                name={`${run.label} (${mainName})`}
+                stroke={runColor(i)}
+                strokeWidth={2}
+                dot={epoch && run.points <= 40 ? { r: 2.5 } : false}
+                connectNulls
+                hide={run.hidden}
+                isAnimationActive={false}
+              />,
+            ])}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+export const LineChartCard = memo(LineChartCardImpl);

@@ -1,0 +1,99 @@
+/**
+ * Watching it train: loss and accuracy per epoch, and the per-batch loss with its
+ * moving average, for the comparison on screen. Shaping is memoised and the smoothing
+ * value deferred, so dragging the slider never blocks the page.
+ */
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { ComparisonView } from '../../../client/types';
+import { safeFileName } from '../../components/download';
+import { ChartOptions, type ChartOptionsValue } from './chart-options';
+import { LineChartCard, type ChartRun } from './line-chart-card';
+import { RunLegend } from './run-legend';
+import { batchLossLines, epochLines, hasMetric, toRows, X_MODE_LABELS, type LinePair } from './series';
+
+const chartRuns = (labels: readonly string[], lines: readonly LinePair[], hidden: ReadonlySet<number>): ChartRun[] =>
+  labels.map((label, i) => ({ label, hidden: hidden.has(i), points: lines[i]?.main.length ?? 0 }));
+
+export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
+  const [options, setOptions] = useState<ChartOptionsValue>({ xMode: 'epoch', logY: false, smoothing: 0.6 });
+  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
+  const smoothing = useDeferredValue(options.smoothing);
+  const { runs } = comparison;
+  const { xMode, logY } = options;
+  // Epoch mode needs the ticks per epoch until a run finishes its first epoch; step mode needs nothing.
+  const axisProgress = xMode === 'step' ? undefined : comparison.progress;
+
+  // Stable while the labels are: the epoch charts then skip re-rendering on smoothing changes.
+  const labelKey = JSON.stringify(runs.map((run) => run.label));
+  const labels = useMemo(() => JSON.parse(labelKey) as string[], [labelKey]);
+  const loss = useMemo(() => epochLines(runs, 'loss', { xMode, logY }), [runs, xMode, logY]);
+  const accuracy = useMemo(() => epochLines(runs, 'accuracy', { xMode, logY: false }), [runs, xMode]);
+  const batches = useMemo(() => batchLossLines(runs, { xMode, logY, smoothing, progress: axisProgress }), [runs, xMode, logY, smoothing, axisProgress]);
+  const lossRows = useMemo(() => toRows(loss), [loss]);
+  const accuracyRows = useMemo(() => toRows(accuracy), [accuracy]);
+  const batchRows = useMemo(() => toRows(batches), [batches]);
+  const showAccuracy = useMemo(() => hasMetric(runs, 'accuracy'), [runs]);
+  const lossRuns = useMemo(() => chartRuns(labels, loss, hidden), [labels, loss, hidden]);
+  const accuracyRuns = useMemo(() => chartRuns(labels, accuracy, hidden), [labels, accuracy, hidden]);
+  const batchRuns = useMemo(() => chartRuns(labels, batches, hidden), [labels, batches, hidden]);
+
+  const toggle = (index: number) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+  const xLabel = X_MODE_LABELS[xMode];
+  const file = (chart: string) => `${safeFileName(comparison.name)}-${chart}`;
+
+  return (
+    <section aria-labelledby="curves-heading" className="panel">
+      <h2 id="curves-heading">Curves</h2>
+      <ChartOptions value={options} onChange={setOptions} />
+      <RunLegend labels={labels} hidden={hidden} onToggle={toggle} />
+      <div className="chart-grid">
+        <LineChartCard
+          title="Loss per epoch"
+          fileName={file('loss')}
+          rows={lossRows}
+          runs={lossRuns}
+          xLabel={xLabel}
+          yLabel="loss"
+          logY={logY}
+          style="epoch"
+          integerX={xMode === 'epoch'}
+          faintName="train"
+          mainName="validation"
+        />
+        {showAccuracy && (
+          <LineChartCard
+            title="Accuracy per epoch"
+            fileName={file('accuracy')}
+            rows={accuracyRows}
+            runs={accuracyRuns}
+            xLabel={xLabel}
+            yLabel="accuracy"
+            logY={false}
+            style="epoch"
+            integerX={xMode === 'epoch'}
+            faintName="train"
+            mainName="validation"
+          />
+        )}
+        <LineChartCard
+          title="Loss per batch"
+          fileName={file('batch-loss')}
+          rows={batchRows}
+          runs={batchRuns}
+          xLabel={xLabel}
+          yLabel="loss"
+          logY={logY}
+          style="batch"
+          faintName="raw"
+          mainName={smoothing > 0 ? `smoothed ${smoothing.toFixed(2)}` : 'raw'}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The comparison on screen: what it is, where it stands (a progress bar per run with
+ * ETA), and the controls: pause, resume, stop all, stop one; restart when interrupted.
+ */
+import type { CSSProperties } from 'react';
+import type { ComparisonView } from '../../../client/types';
+import { useLabActions } from '../../app/lab-store-context';
+import { runColor } from '../../components/palette';
+import { useConfigForm } from '../config/config-form-context';
+import { ComparisonFiles } from '../history/comparison-files';
+import { comparisonFraction, etaSeconds, formatDuration, runProgress } from './progress-model';
+
+const STATUS_TEXT: Readonly<Record<ComparisonView['status'], string>> = {
+  running: 'Training',
+  paused: 'Paused',
+  completed: 'Finished',
+  cancelled: 'Stopped',
+  interrupted: 'Interrupted (the tab was closed or reloaded): finished epochs are kept',
+  failed: 'Failed',
+};
+
+export function ProgressPanel({ comparison }: { comparison: ComparisonView }) {
+  const actions = useLabActions();
+  const { loadConfig } = useConfigForm();
+  const { status, progress } = comparison;
+  const active = status === 'running' || status === 'paused';
+  const eta = status === 'running' ? etaSeconds(progress) : undefined;
+  const backend = comparison.backend;
+  return (
+    <section aria-labelledby="comparison-heading" className="panel">
+      <div className="panel-head">
+        <h2 id="comparison-heading">{comparison.name}</h2>
+        <span className={`status status-${status}`} role="status">
+          {STATUS_TEXT[status]}
+          {progress && active && ` · epoch ${progress.epoch} of ${progress.epochs} · ${Math.round(comparisonFraction(progress) * 100)}%`}
+          {progress && ` · ${formatDuration(progress.elapsedSeconds)} elapsed`}
+          {eta !== undefined && ` · about ${formatDuration(eta)} left`}
+        </span>
+      </div>
+      <p className="field-help">
+        {comparison.config.dataset.name}, {comparison.config.architecture}, started {new Date(comparison.startedAt).toLocaleString()}
+        {backend && ` · trained on ${backend.name} (${backend.float32 ? 'float32' : 'float16'})`}
+      </p>
+      {comparison.error && (
+        <div role="alert" className="error-box">
+          {comparison.error.message}
+        </div>
+      )}
+      <div className="controls" role="group" aria-label="Training controls">
+        {status === 'running' && (
+          <button type="button" onClick={() => actions.pause()}>
+            Pause
+          </button>
+        )}
+        {status === 'paused' && (
+          <button type="button" className="primary" onClick={() => actions.resume()}>
+            Resume
+          </button>
+        )}
+        {active && (
+          <button type="button" className="danger" onClick={() => actions.cancel()}>
+            Stop all
+          </button>
+        )}
+        {(status === 'interrupted' || status === 'failed' || status === 'cancelled') && (
+          <button type="button" onClick={() => void actions.start(comparison.config)}>
+            Restart from the beginning
+          </button>
+        )}
+        <button type="button" onClick={() => loadConfig(comparison.config)}>
+          Use this setup
+        </button>
+        <ComparisonFiles comparison={comparison} />
+      </div>
+      <ul className="run-progress">
+        {comparison.runs.map((run, i) => {
+          const p = runProgress(run, comparison);
+          return (
+            <li key={run.id}>
+              <span className="run-name">
+                <span className="swatch" style={{ background: runColor(i) }} aria-hidden="true" />
+                {run.label}
+              </span>
+              <progress max={1} value={p.fraction} aria-label={`Progress of ${run.label}`} style={{ '--run-color': runColor(i) } as CSSProperties} />
+              <span className="run-progress-text">
+                {p.text}
+                {p.eta !== undefined && ` · ${formatDuration(p.eta)} left`}
+              </span>
+              {p.active && (
+                <button type="button" className="small" onClick={() => actions.stopRun(run.id)} aria-label={`Stop ${run.label}`}>
+                  Stop
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
