@@ -11,8 +11,7 @@ const root = createRoot(element);
 /**
  * The real lab (IndexedDB + the training worker), or with `?fake-store` an in-memory one
  * with made-up curves, for UI work and demos without training. Both load as their own
- * chunks: today the engine's config validation (used by persistence and the catalog)
- * still imports tfjs, which must not sit in the main bundle.
+ * chunks, so the first paint does not wait for IndexedDB, zod or the worker.
  */
 async function openStore(): Promise<LabStore> {
   if (new URLSearchParams(window.location.search).has('fake-store')) {

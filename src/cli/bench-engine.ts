@@ -141,18 +141,25 @@ async function overheadRows(backend: string, architecture: string, optimizerName
   return { bare: best(bareRates), runner: best(runnerRates) };
 }
 
-/** Resident set, and what is live (JS heap + array buffers) after a full collection. */
-function memoryNow(): { rss: number; live: number } {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * Resident set, and what is live (JS heap + array buffers) after a full collection. The
+ * pause lets DecompressionStream release its buffers, which it does asynchronously.
+ */
+async function memoryNow(): Promise<{ rss: number; live: number }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc (npm run bench:engine does)');
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  gc();
   const usage = process.memoryUsage();
   return { rss: usage.rss / MiB, live: (usage.heapUsed + usage.arrayBuffers) / MiB };
 }
 
 async function memoryRows() {
-  const base = memoryNow();
+  const base = await memoryNow();
   const fashion = await loadSplit('fashion-mnist', { seed: 1 });
   const fashionBytes = (fashion.train.inputs.byteLength + fashion.train.targets.byteLength + fashion.test.inputs.byteLength + fashion.test.targets.byteLength) / MiB;
-  const withFashion = memoryNow();
+  const withFashion = await memoryNow();
   const record = 1 + 32 * 32 * 3;
   const batchFile = (seed: number) => {
     const bytes = new Uint8Array(10_000 * record);
@@ -165,7 +172,7 @@ async function memoryRows() {
     { name: 'test_batch.bin', bytes: batchFile(9) },
   );
   const cifarBytes = (cifar.train.inputs.byteLength + cifar.train.targets.byteLength + cifar.test.inputs.byteLength + cifar.test.targets.byteLength) / MiB;
-  const withBoth = memoryNow();
+  const withBoth = await memoryNow();
   const row = (data: string, bytes: number, before: { rss: number; live: number }, after: { rss: number; live: number }) => ({
     data,
     'uint8 MiB': bytes.toFixed(1),
