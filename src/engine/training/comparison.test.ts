@@ -308,6 +308,28 @@ describe('comparison runner: checkpoints', () => {
     expect(result.runs.every((r) => r.status === 'completed' && r.epochsCompleted === 4)).toBe(true);
   });
 
+  it('after a resume, reports and tests a run that had stopped early before the checkpoint', async () => {
+    const s = spec({
+      epochs: 4,
+      runs: [
+        run('slow', { name: 'sgd', hyperparameters: { learning_rate: 1e-7 } }, { earlyStopping: { monitor: 'loss', patience: 0, minDelta: 1, restoreBestWeights: false } }),
+        run('adam', { name: 'adam' }),
+      ],
+    });
+    let saved: import('./types').ComparisonCheckpoint | undefined;
+    await runComparison(
+      options(s, { callbacks: { onCheckpoint: (c) => void (saved ??= c.runs[0]?.status === 'stopped-early' ? structuredClone(c) : undefined) } }),
+    );
+    expect(saved?.epochsCompleted).toBeLessThan(4);
+    const ended: import('./types').RunResult[] = [];
+    const result = await runComparison(options(s, { resumeFrom: saved, callbacks: { onRunEnd: (r) => void ended.push(r) } }));
+    expect(ended.map((r) => [r.runId, r.status])).toEqual([
+      ['slow', 'stopped-early'],
+      ['adam', 'completed'],
+    ]);
+    expect(result.runs[0]?.test?.accuracy).toEqual(expect.any(Number));
+  });
+
   it('refuses a checkpoint of other runs', async () => {
     let saved: import('./types').ComparisonCheckpoint | undefined;
     await runComparison(options(spec({ epochs: 1 }), { callbacks: { onCheckpoint: (c) => void (saved = c) } }));

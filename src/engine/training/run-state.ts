@@ -181,7 +181,9 @@ export class RunState {
     this.divergedAtStep = checkpoint.divergedAtStep;
     this.totalSeconds = checkpoint.totalSeconds;
     this.monitor = checkpoint.monitor;
-    this.reported = this.status !== 'running';
+    // Diverged and user-stopped runs were reported when they ended; a run that stopped
+    // early is reported (and tested) only at the end of the comparison, so it still is.
+    this.reported = this.status === 'diverged' || this.status === 'stopped' || this.status === 'cancelled';
   }
 
   dispose(options: { keepModel: boolean }): void {
