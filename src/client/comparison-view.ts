@@ -1,5 +1,5 @@
 import type { ExperimentConfigInput } from '../engine/experiment/config';
-import type { BatchRecord, ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
+import type { BatchRecord, ComparisonCheckpoint, ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
 import type { BackendReport } from '../protocol/messages';
 import type { BatchLossPoint } from '../protocol/packed-losses';
 import { STORED_COMPARISON_VERSION, type ComparisonStatus, type StoredComparison } from '../persistence/types';
@@ -129,5 +129,43 @@ export function storedFromView(view: ComparisonView, now: string): StoredCompari
     results: {},
     epochs: [],
     batches: [],
+  };
+}
+
+/** A comparison that stopped before its end, and can go on from its checkpoint. */
+const RESUMABLE: ReadonlySet<ComparisonStatus> = new Set(['interrupted', 'cancelled', 'failed']);
+
+/**
+ * The epoch a comparison (a view or a history summary) can be resumed from, or
+ * undefined when it cannot: it is running or finished, or it has no checkpoint yet.
+ */
+export function resumableEpoch(comparison: { readonly status: ComparisonStatus; readonly resumableFromEpoch?: number }): number | undefined {
+  return RESUMABLE.has(comparison.status) ? comparison.resumableFromEpoch : undefined;
+}
+
+export function canBeResumed(status: ComparisonStatus): boolean {
+  return RESUMABLE.has(status);
+}
+
+/** Runs whose result stands at the checkpoint (they had ended); the others train on. */
+export function endedRuns(checkpoint: ComparisonCheckpoint): string[] {
+  return checkpoint.runs.filter((run) => run.status !== 'running').map((run) => run.runId);
+}
+
+/**
+ * A stored comparison taken back to its checkpoint, as the repository's `rewind` leaves
+ * it: the epochs the checkpoint covers and their batch losses, the results of runs that
+ * had ended by then, running again, without the error that stopped it.
+ */
+export function rewoundToCheckpoint(stored: StoredComparison, checkpoint: ComparisonCheckpoint): StoredComparison {
+  const upTo = checkpoint.epochsCompleted;
+  const ended = new Set(endedRuns(checkpoint));
+  const { error: _error, ...rest } = stored;
+  return {
+    ...rest,
+    status: 'running',
+    epochs: stored.epochs.filter((record) => record.epoch <= upTo),
+    batches: stored.batches.filter((record) => record.epoch <= upTo),
+    results: Object.fromEntries(Object.entries(stored.results).filter(([runId]) => ended.has(runId))),
   };
 }

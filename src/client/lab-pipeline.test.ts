@@ -1,11 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { ExperimentConfigInput } from '../engine/experiment/config';
+import type { EpochRecord, RunResult } from '../engine/training/types';
 import { openComparisonRepository } from '../persistence';
+import { PROTOCOL_VERSION } from '../protocol/messages';
 import { createTrainingHost } from '../worker/training-host';
 import { hostConnection } from './in-page-connection';
 import { createLabStore } from './lab-store';
-import type { LabState } from './types';
+import type { LabState, RunView } from './types';
+import type { TrainingConnection } from './worker-client';
 
 const config: ExperimentConfigInput = {
   name: 'pipeline',
@@ -68,6 +71,73 @@ describe('store, training host and IndexedDB together', () => {
     expect(opened.runs.map((r) => r.epochs)).toEqual(live.runs.map((r) => r.epochs));
     expect(opened.runs.map((r) => r.losses)).toEqual(live.runs.map((r) => r.losses));
     expect(opened.runs.map((r) => r.result)).toEqual(live.runs.map((r) => r.result));
+    reloaded.dispose();
+  });
+
+  it('resumes a comparison interrupted after its first epoch, and ends with the records of an uninterrupted run', async () => {
+    const training = () => hostConnection((post) => createTrainingHost(post, { place: 'main-thread', throttleMs: 10 }));
+    /** Everything but the clock. */
+    const epochValues = ({ trainSeconds: _t, elapsedSeconds: _e, ...rest }: EpochRecord) => rest;
+    const resultValues = ({ trainSeconds: _t, ...rest }: RunResult) => rest;
+    const runValues = (run: RunView) => ({ id: run.id, steps: run.steps, losses: run.losses, epochs: run.epochs.map(epochValues), result: run.result && resultValues(run.result) });
+
+    // The reference: the same comparison, never interrupted.
+    const referenceDb = await openComparisonRepository({ dbName: `pipeline-ref-${Math.random().toString(36).slice(2)}` });
+    const reference = createLabStore({ repository: referenceDb, host: training(), backends: ['cpu'] });
+    await until(reference, (s) => s.backend !== undefined);
+    const referenceId = await reference.actions.start(config);
+    await until(reference, (s) => s.current?.status === 'completed');
+    await reference.settled();
+    const whole = reference.getState().current!;
+    const wholeSaved = (await referenceDb.get(referenceId))!;
+    reference.dispose();
+
+    // A tab that closes right after the first checkpoint: nothing after it reaches the store.
+    const dbName = `pipeline-resume-${Math.random().toString(36).slice(2)}`;
+    const inner = training();
+    let closed = false;
+    let trainingStopped!: () => void;
+    const stopped = new Promise<void>((resolve) => (trainingStopped = resolve));
+    const closing: TrainingConnection = {
+      post: (message) => inner.post(message),
+      subscribe: (listener) =>
+        inner.subscribe((message) => {
+          if (closed) return void (message.type === 'done' && trainingStopped());
+          listener(message);
+          if (message.type !== 'checkpoint') return;
+          closed = true;
+          inner.post({ v: PROTOCOL_VERSION, type: 'cancel', comparisonId: message.comparisonId });
+        }),
+      dispose: () => inner.dispose(),
+    };
+    const first = createLabStore({ repository: await openComparisonRepository({ dbName }), host: closing, backends: ['cpu'] });
+    await until(first, (s) => s.backend !== undefined);
+    const id = await first.actions.start(config);
+    await stopped;
+    await first.settled();
+    expect(first.getState().current).toMatchObject({ status: 'running', resumableFromEpoch: 1 });
+    first.dispose();
+
+    // The reload: a new store over the same database.
+    const repository = await openComparisonRepository({ dbName });
+    const reloaded = createLabStore({ repository, host: training(), backends: ['cpu'] });
+    await reloaded.ready;
+    expect(reloaded.getState().history).toEqual([expect.objectContaining({ id, status: 'interrupted', epochsDone: 1, resumableFromEpoch: 1 })]);
+    await until(reloaded, (s) => s.backend !== undefined);
+    await reloaded.actions.resumeComparison(id);
+    expect(reloaded.getState().current?.runs.map((r) => r.epochs.length)).toEqual([1, 1]);
+    await until(reloaded, (s) => s.current?.status === 'completed');
+    await reloaded.settled();
+
+    const resumed = reloaded.getState().current!;
+    expect(resumed.runs.map(runValues)).toEqual(whole.runs.map(runValues));
+    const saved = (await repository.get(id))!;
+    expect(saved.status).toBe('completed');
+    expect(saved.epochs.map(epochValues)).toEqual(wholeSaved.epochs.map(epochValues));
+    expect(saved.batches).toEqual(wholeSaved.batches);
+    expect(Object.values(saved.results).map(resultValues)).toEqual(Object.values(wholeSaved.results).map(resultValues));
+    expect(await repository.getCheckpoint(id)).toBeUndefined();
+    expect(reloaded.getState().history[0]).not.toHaveProperty('resumableFromEpoch');
     reloaded.dispose();
   });
 });

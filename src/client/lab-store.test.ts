@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentConfigInput } from '../engine/experiment/config';
-import type { EpochRecord, RunResult } from '../engine/training/types';
+import type { ComparisonCheckpoint, EpochRecord, RunCheckpoint, RunResult } from '../engine/training/types';
 import { PROTOCOL_VERSION, type FromWorker } from '../protocol/messages';
 import { packBatchLosses } from '../protocol/packed-losses';
 import type { StoredComparison } from '../persistence/types';
@@ -28,9 +28,10 @@ const records = (comparisonId: string, points: [number, number, number][], epoch
   epochs,
 });
 
-async function setup(existing: StoredComparison[] = []) {
+async function setup(existing: StoredComparison[] = [], checkpoints: Record<string, ComparisonCheckpoint> = {}) {
   const repository = new MemoryRepository();
   existing.forEach((item) => repository.items.set(item.id, item));
+  Object.entries(checkpoints).forEach(([id, checkpoint]) => repository.checkpoints.set(id, checkpoint));
   const host = new FakeConnection();
   let ids = 0;
   const store = createLabStore({ repository, host, createId: () => `c${++ids}`, now: () => new Date('2025-01-02T03:04:05Z') });
@@ -60,6 +61,21 @@ function stored(id: string, status: StoredComparison['status']): StoredCompariso
       { runId: 'sgd', epoch: 1, step: 1, loss: 0.9 },
     ],
   };
+}
+
+/** A checkpoint of the config's two runs after `epochs` epochs (5 steps each); `ended` runs had stopped. */
+function checkpointAfter(epochs: number, ended: Partial<Record<string, RunCheckpoint['status']>> = {}): ComparisonCheckpoint {
+  const run = (runId: string): RunCheckpoint => ({
+    runId,
+    status: ended[runId] ?? 'running',
+    step: epochs * 5,
+    epochsCompleted: epochs,
+    totalSeconds: epochs,
+    monitor: { best: Number.NaN, bestEpoch: undefined, wait: 0 },
+    weights: [new Float32Array([epochs, 1])],
+    optimizer: { iterations: epochs * 5, slots: [null] },
+  });
+  return { version: 1, epochsCompleted: epochs, elapsedSeconds: epochs, runs: [run('sgd'), run('run-2')] };
 }
 
 describe('createLabStore', () => {
@@ -248,5 +264,154 @@ describe('createLabStore', () => {
     const progress = { file: 'cifar-10-binary.tar.gz', loadedBytes: 5, totalBytes: undefined };
     await send({ v, type: 'dataset-progress', requestId: 'start:c1', progress });
     expect(state().datasets['cifar-10']).toEqual({ status: 'loading', progress });
+  });
+});
+
+describe('checkpoints, resume and restart', () => {
+  const config3 = { ...config, training: { epochs: 3, batchSize: 10 } };
+  /** A comparison stopped during epoch 3: two epochs saved, part of the third's losses, SGD's result from the cancel. */
+  function stopped(id: string, status: StoredComparison['status']): StoredComparison {
+    return {
+      ...stored(id, status),
+      config: config3,
+      results: { sgd: result('sgd', 'cancelled'), 'run-2': result('run-2', 'diverged') },
+      epochs: [1, 2].flatMap((n) => [epoch('sgd', n, n * 5), epoch('run-2', n, n * 5)]),
+      batches: [1, 5, 6, 10, 11].flatMap((step) => [
+        { runId: 'sgd', epoch: Math.ceil(step / 5), step, loss: 1 / step },
+        { runId: 'run-2', epoch: Math.ceil(step / 5), step, loss: 2 / step },
+      ]),
+      error: 'the worker stopped',
+    };
+  }
+
+  it('saves each checkpoint, after the records before it, and offers it once the comparison stops', async () => {
+    const { repository, send, store, state } = await setup();
+    await store.actions.start(config);
+    await send(records('c1', [[0, 5, 0.4], [1, 5, 0.5]], [epoch('sgd', 1, 5), epoch('run-2', 1, 5)]));
+    await send({ v, type: 'checkpoint', comparisonId: 'c1', checkpoint: checkpointAfter(1) });
+    expect(repository.log.slice(-2)).toEqual(['append c1 epochs=2 batches=2', 'checkpoint c1 epoch=1']);
+    expect(repository.checkpoints.get('c1')).toEqual(checkpointAfter(1));
+    expect(state().current?.resumableFromEpoch).toBe(1);
+
+    store.actions.cancel();
+    await send({ v, type: 'done', comparisonId: 'c1', elapsedSeconds: 1 });
+    expect(state().current).toMatchObject({ status: 'cancelled', resumableFromEpoch: 1 });
+    expect(state().history[0]).toMatchObject({ id: 'c1', status: 'cancelled', resumableFromEpoch: 1 });
+  });
+
+  it('drops the checkpoint of a comparison that finished', async () => {
+    const { repository, send, store, state } = await setup();
+    await store.actions.start(config);
+    await send({ v, type: 'checkpoint', comparisonId: 'c1', checkpoint: checkpointAfter(2) });
+    await send({ v, type: 'done', comparisonId: 'c1', elapsedSeconds: 1 });
+    expect(repository.checkpoints.has('c1')).toBe(false);
+    expect(state().current?.status).toBe('completed');
+    expect(state().current).not.toHaveProperty('resumableFromEpoch');
+  });
+
+  it('says so when a checkpoint cannot be saved, and goes on', async () => {
+    const { repository, send, store, state } = await setup();
+    await store.actions.start(config);
+    repository.saveCheckpoint = () => Promise.reject(new Error('storage-full: delete old comparisons'));
+    await send({ v, type: 'checkpoint', comparisonId: 'c1', checkpoint: checkpointAfter(1) });
+    expect(state().notice?.text).toMatch(/Could not save the checkpoint after epoch 1.*delete old comparisons/);
+    expect(state().current).toMatchObject({ status: 'running' });
+    expect(state().current).not.toHaveProperty('resumableFromEpoch');
+  });
+
+  it('resumes from the checkpoint: records after it dropped, results of runs still training dropped, start sent with it', async () => {
+    const { repository, host, send, store, state } = await setup([stopped('old', 'interrupted')], { old: checkpointAfter(1, { 'run-2': 'diverged' }) });
+    expect(state().history[0]).toMatchObject({ id: 'old', resumableFromEpoch: 1 });
+
+    await store.actions.resumeComparison('old');
+
+    const saved = repository.items.get('old')!;
+    expect(saved.status).toBe('running');
+    expect(saved.epochs.map((e) => `${e.runId}:${e.epoch}`)).toEqual(['sgd:1', 'run-2:1']);
+    expect(saved.batches.map((b) => b.step)).toEqual([1, 1, 5, 5]);
+    expect(Object.keys(saved.results)).toEqual(['run-2']);
+    const current = state().current!;
+    expect(current).toMatchObject({ id: 'old', status: 'running', resumableFromEpoch: 1 });
+    expect(current).not.toHaveProperty('error');
+    expect(current.runs.map((r) => [r.id, r.steps, r.epochs.length, r.result?.status])).toEqual([
+      ['sgd', [1, 5], 1, undefined],
+      ['run-2', [1, 5], 1, 'diverged'],
+    ]);
+    expect(host.posted.at(-1)).toEqual({ v, type: 'start', comparisonId: 'old', config: config3, resume: checkpointAfter(1, { 'run-2': 'diverged' }) });
+    await store.settled();
+    expect(state().history[0]).toMatchObject({ id: 'old', status: 'running' });
+
+    // New records append to what was kept, and are saved with the right epoch.
+    await send(records('old', [[0, 6, 0.3], [0, 10, 0.2]], [epoch('sgd', 2, 10)]));
+    expect(state().current?.runs[0]).toMatchObject({ steps: [1, 5, 6, 10] });
+    expect(state().current?.runs[0]?.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(repository.items.get('old')!.batches.filter((b) => b.runId === 'sgd').map((b) => `${b.step}:e${b.epoch}`)).toEqual(['1:e1', '5:e1', '6:e2', '10:e2']);
+    await send({ v, type: 'checkpoint', comparisonId: 'old', checkpoint: checkpointAfter(2, { 'run-2': 'diverged' }) });
+    expect(repository.checkpoints.get('old')?.epochsCompleted).toBe(2);
+  });
+
+  it('resumes a stopped comparison too, and one that failed', async () => {
+    const { repository, host, send, store } = await setup([stopped('cancelled', 'cancelled'), stopped('failed', 'failed')]);
+    repository.checkpoints.set('cancelled', checkpointAfter(2));
+    repository.checkpoints.set('failed', checkpointAfter(2));
+    await store.actions.resumeComparison('cancelled');
+    expect(host.posted.at(-1)).toMatchObject({ type: 'start', comparisonId: 'cancelled', resume: { epochsCompleted: 2 } });
+    expect(repository.items.get('cancelled')!.results).toEqual({});
+    await send({ v, type: 'done', comparisonId: 'cancelled', elapsedSeconds: 1 });
+    await store.actions.resumeComparison('failed');
+    expect(host.posted.at(-1)).toMatchObject({ type: 'start', comparisonId: 'failed' });
+    expect(repository.items.get('failed')).not.toHaveProperty('error');
+  });
+
+  it('says to restart when there is no checkpoint yet, and sends nothing', async () => {
+    const { repository, host, store, state } = await setup([stopped('old', 'interrupted')]);
+    const posted = host.posted.length;
+    await store.actions.resumeComparison('old');
+    expect(state().notice).toEqual({ kind: 'info', text: expect.stringMatching(/no checkpoint yet: restart instead/) });
+    expect(host.posted).toHaveLength(posted);
+    expect(repository.items.get('old')?.status).toBe('interrupted');
+    expect(state().current).toBeUndefined();
+  });
+
+  it('resumes only one comparison at a time, and never a finished one', async () => {
+    const { repository, host, store, state } = await setup([stopped('old', 'interrupted'), stopped('done', 'completed')]);
+    repository.checkpoints.set('old', checkpointAfter(1));
+    repository.checkpoints.set('done', checkpointAfter(3));
+    await store.actions.resumeComparison('done');
+    expect(state().notice?.text).toMatch(/cannot be resumed: it is finished/);
+    await store.actions.start(config);
+    const posted = host.posted.length;
+    await store.actions.resumeComparison('old');
+    expect(state().notice?.text).toMatch(/already running/);
+    expect(host.posted).toHaveLength(posted);
+    expect(repository.items.get('old')?.status).toBe('interrupted');
+  });
+
+  it('says so when the checkpoint cannot be read', async () => {
+    const { repository, store, state } = await setup([stopped('old', 'interrupted')]);
+    repository.getCheckpoint = () => Promise.reject(new Error('checkpoint of comparison "old".runs[0].weights[0]: expected a Float32Array'));
+    await store.actions.resumeComparison('old');
+    expect(state().notice).toEqual({ kind: 'error', text: expect.stringMatching(/Could not resume the comparison \(restart it instead\): .*Float32Array/) });
+    expect(repository.items.get('old')?.status).toBe('interrupted');
+  });
+
+  it('restarts as a new comparison with the same config, keeping the old one', async () => {
+    const { repository, host, store, state } = await setup([stopped('old', 'interrupted')]);
+    await store.actions.restartComparison('old');
+    expect(host.posted.at(-1)).toEqual({ v, type: 'start', comparisonId: 'c1', config: config3 });
+    expect(state().current).toMatchObject({ id: 'c1', status: 'running' });
+    expect(repository.items.get('old')?.status).toBe('interrupted');
+    expect(state().history.map((s) => s.id).sort()).toEqual(['c1', 'old']);
+    await store.actions.restartComparison('gone');
+    expect(state().notice?.text).toMatch(/no longer saved/);
+  });
+
+  it('shows whether a comparison opened from the history can be resumed', async () => {
+    const { repository, store, state } = await setup([stopped('old', 'interrupted')]);
+    repository.checkpoints.set('old', checkpointAfter(2));
+    // The history loaded at start-up knew nothing of it; a refresh (any finished action) does.
+    await store.actions.delete('nothing-here');
+    await store.actions.open('old');
+    expect(state().current).toMatchObject({ id: 'old', status: 'interrupted', resumableFromEpoch: 2 });
   });
 });

@@ -1,13 +1,18 @@
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
 import { PROTOCOL_VERSION, type ErrorPayload, type FromWorker } from '../protocol/messages';
 import { unpackBatchLosses } from '../protocol/packed-losses';
-import type { ComparisonRepository } from '../persistence/types';
+import type { ComparisonCheckpoint } from '../engine/training/types';
+import type { ComparisonRepository, StoredComparison } from '../persistence/types';
 import {
   appendRecords,
   assignEpochs,
+  canBeResumed,
+  endedRuns,
   newComparisonView,
   pointsToRuns,
+  rewoundToCheckpoint,
   storedFromView,
+  viewFromStored,
   withRunResult,
   withStatus,
 } from './comparison-view';
@@ -53,8 +58,10 @@ const defaultId = (): string =>
  * side's messages into immutable LabState, and it keeps the lab's promise that nothing
  * is lost: every finished epoch is written to the repository before the state shows
  * it, run results are saved as they come, and on start-up comparisons that were
- * running when the tab closed are marked interrupted. Messages are handled strictly in
- * order, one at a time, so a save never overtakes the record before it.
+ * running when the tab closed are marked interrupted. After every epoch the worker's
+ * checkpoint is saved too, so an interrupted, stopped or failed comparison can be
+ * resumed from its last finished epoch. Messages are handled strictly in order, one at
+ * a time, so a save never overtakes the record before it.
  */
 export function createLabStore(deps: LabStoreDeps): LabStore {
   const { repository, host } = deps;
@@ -121,6 +128,12 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
     await saveUnsaved(current);
     await save('the comparison’s status', () => repository.setStatus(current.id, status, error?.message));
     current.view = withStatus(current.view, status, error);
+    if (status === 'completed' && current.view.resumableFromEpoch !== undefined) {
+      // A finished comparison has nothing to resume: its checkpoint is only weight.
+      await save('space (the finished comparison’s checkpoint)', () => repository.deleteCheckpoint(current.id));
+      const { resumableFromEpoch: _epoch, ...view } = current.view;
+      current.view = view;
+    }
     publish(current);
     if (live === current) live = undefined;
     await refreshHistory();
@@ -164,6 +177,19 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       current.view = withRunResult(current.view, result);
       publish(current);
     },
+    checkpoint: async ({ comparisonId, checkpoint }) => {
+      const current = liveFor(comparisonId);
+      if (!current) return;
+      // The epochs it covers are saved already: the worker sends their records first.
+      try {
+        await repository.saveCheckpoint(current.id, checkpoint);
+      } catch (error) {
+        notify('error', `Could not save the checkpoint after epoch ${checkpoint.epochsCompleted} (the records are saved): ${messageOf(error)}`);
+        return;
+      }
+      current.view = { ...current.view, resumableFromEpoch: checkpoint.epochsCompleted };
+      publish(current);
+    },
     done: async ({ comparisonId }) => {
       const current = liveFor(comparisonId);
       if (current) await finish(current, current.cancelRequested ? 'cancelled' : 'completed');
@@ -200,6 +226,51 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
     return live;
   };
 
+  /** Notes that the comparison's real dataset will be loaded by 'start', to show its download. */
+  const followDataset = (comparisonId: string, config: ExperimentConfigInput): void => {
+    const dataset = config.dataset.name;
+    if (REAL_DATASETS.includes(dataset) && state.datasets[dataset].status !== 'ready') {
+      datasetRequests.set(`start:${comparisonId}`, dataset);
+      setDataset(dataset, { status: 'loading' });
+    }
+  };
+
+  const resumeComparison = async (id: string): Promise<void> => {
+    await Promise.all([ready, backendKnown]);
+    if (live) return notify('error', live.id === id ? 'This comparison is running already.' : 'A comparison is already running: stop it before resuming another.');
+    let stored: StoredComparison | undefined;
+    let checkpoint: ComparisonCheckpoint | undefined;
+    try {
+      [stored, checkpoint] = await Promise.all([repository.get(id), repository.getCheckpoint(id)]);
+    } catch (error) {
+      return notify('error', `Could not resume the comparison (restart it instead): ${messageOf(error)}`);
+    }
+    if (!stored) return notify('error', 'That comparison is no longer saved in this browser.');
+    if (!canBeResumed(stored.status)) {
+      return notify('error', `“${stored.name}” cannot be resumed: it is ${stored.status === 'completed' ? 'finished' : stored.status}.`);
+    }
+    if (!checkpoint) return notify('info', `“${stored.name}” has no checkpoint yet: restart instead (it stopped before its first epoch ended).`);
+    if (live) return notify('error', 'A comparison is already running: stop it before resuming another.');
+    const epochsCompleted = checkpoint.epochsCompleted;
+    try {
+      await repository.rewind(id, { epochsCompleted, keepResultsOf: endedRuns(checkpoint) });
+      await repository.setStatus(id, 'running');
+    } catch (error) {
+      notify('error', `Could not resume “${stored.name}”: ${messageOf(error)}`);
+      return enqueue(refreshHistory);
+    }
+    const view: ComparisonView = { ...viewFromStored(rewoundToCheckpoint(stored, checkpoint)), resumableFromEpoch: epochsCompleted };
+    live = { id, view, unsaved: [], cancelRequested: false };
+    setState((s) => ({ ...s, current: view }));
+    const was = stored.backend?.name;
+    if (was && state.backend && state.backend.name !== was) {
+      notify('info', `“${stored.name}” trained on ${was} so far and goes on on ${state.backend.name}: its curves may bend slightly at epoch ${epochsCompleted}.`);
+    }
+    followDataset(id, stored.config);
+    host.post({ v: PROTOCOL_VERSION, type: 'start', comparisonId: id, config: stored.config, resume: checkpoint });
+    void enqueue(refreshHistory);
+  };
+
   const actions: LabActions = {
     loadDataset(name, files) {
       const requestId = `dataset-${++requestCounter}`;
@@ -226,11 +297,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       }
       live = { id, view, unsaved: [], cancelRequested: false };
       setState((s) => ({ ...s, current: view }));
-      const dataset = config.dataset.name;
-      if (REAL_DATASETS.includes(dataset) && state.datasets[dataset].status !== 'ready') {
-        datasetRequests.set(`start:${id}`, dataset);
-        setDataset(dataset, { status: 'loading' });
-      }
+      followDataset(id, config);
       host.post({ v: PROTOCOL_VERSION, type: 'start', comparisonId: id, config });
       void enqueue(refreshHistory);
       return id;
@@ -255,6 +322,17 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
     cancel() {
       const current = sendControl('cancel');
       if (current) current.cancelRequested = true;
+    },
+    resumeComparison,
+    async restartComparison(id) {
+      let config = live?.id === id ? live.view.config : undefined;
+      try {
+        config ??= (await repository.get(id))?.config;
+      } catch (error) {
+        return notify('error', `Could not restart the comparison: ${messageOf(error)}`);
+      }
+      if (!config) return notify('error', 'That comparison is no longer saved in this browser.');
+      await actions.start(config);
     },
     ...createLibraryActions({ repository, setState, notify, refreshHistory, liveView: () => live?.view }),
     dismissNotice() {

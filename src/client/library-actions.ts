@@ -30,7 +30,11 @@ export function createLibraryActions(context: LibraryContext): Pick<LabActions, 
       try {
         const stored = await repository.get(comparisonId);
         if (!stored) return notify('error', 'That comparison is no longer saved in this browser.');
-        setState((s) => ({ ...s, current: viewFromStored(stored) }));
+        setState((s) => {
+          // Whether it has a checkpoint is in its summary: the checkpoint itself is not read.
+          const resumableFromEpoch = s.history.find((summary) => summary.id === comparisonId)?.resumableFromEpoch;
+          return { ...s, current: { ...viewFromStored(stored), ...(resumableFromEpoch !== undefined ? { resumableFromEpoch } : {}) } };
+        });
       } catch (error) {
         notify('error', `Could not open the comparison: ${messageOf(error)}`);
       }

@@ -35,6 +35,11 @@ export interface ComparisonView {
   readonly backend?: BackendReport;
   readonly startedAt: string;
   readonly error?: ErrorPayload;
+  /**
+   * The epochs its saved checkpoint covers: when it stopped before the end (interrupted,
+   * stopped, failed), resumeComparison goes on from there. Absent without a checkpoint.
+   */
+  readonly resumableFromEpoch?: number;
 }
 
 export interface LabState {
@@ -58,6 +63,14 @@ export interface LabActions {
   stopRun(runId: string): void;
   cancel(): void;
   open(comparisonId: string): Promise<void>;
+  /**
+   * Goes on with a stopped comparison (interrupted, stopped or failed) from its last
+   * checkpoint, as the live comparison: records after that epoch are dropped and trained
+   * again. Without a checkpoint it says to restart instead.
+   */
+  resumeComparison(comparisonId: string): Promise<void>;
+  /** Starts a new comparison with the same config; the old one stays in the history. */
+  restartComparison(comparisonId: string): Promise<void>;
   delete(comparisonId: string): Promise<void>;
   exportJson(comparisonId: string): Promise<string>;
   importJson(text: string): Promise<void>;

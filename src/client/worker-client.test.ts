@@ -55,6 +55,11 @@ describe('connectWorker', () => {
 });
 
 describe('checkFromWorker', () => {
+  it('passes a checkpoint through as it came', () => {
+    const checkpoint = { v: PROTOCOL_VERSION, type: 'checkpoint', comparisonId: 'c1', checkpoint: { version: 1, epochsCompleted: 1, elapsedSeconds: 1, runs: [] } };
+    expect(checkFromWorker(checkpoint)).toBe(checkpoint);
+  });
+
   it('rejects unknown types', () => {
     expect(checkFromWorker({ v: PROTOCOL_VERSION, type: 'hello' })).toMatchObject({ type: 'error', error: { code: 'bad-message', found: 'hello' } });
   });

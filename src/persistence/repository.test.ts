@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LabError } from '../lib/errors';
 import { encodeNonFinite } from './schema';
 import { openComparisonRepository } from './repository';
-import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeComparison, sgdResult } from './test-fixtures';
+import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeCheckpoint, makeComparison, sgdResult } from './test-fixtures';
 import type { ComparisonRepository } from './types';
 
 const NOW = '2025-03-01T10:00:00.000Z';
@@ -16,11 +16,13 @@ async function freshRepository(): Promise<{ repo: ComparisonRepository; dbName: 
   return { repo, dbName };
 }
 
-/** Everything in the database, read raw (not through the repository). */
-async function dump(dbName: string): Promise<Record<string, unknown[]>> {
+/** A stored checkpoint row, as a test may break it. */
+type Row = { comparisonId: string; checkpoint: { version: unknown; runs: unknown[] } };
+
+/** Everything in the database (or in `stores`), read raw (not through the repository). */
+async function dump(dbName: string, stores: readonly string[] = ['comparisons', 'epochs', 'batches']): Promise<Record<string, unknown[]>> {
   const db = await openDB(dbName);
   try {
-    const stores = ['comparisons', 'epochs', 'batches'] as const;
     const contents = await Promise.all(stores.map((store) => db.getAll(store)));
     return Object.fromEntries(stores.map((store, i) => [store, contents[i]!]));
   } finally {
@@ -176,6 +178,182 @@ describe('the comparison repository', () => {
     const stored = await repo.get('cmp-1');
     expect(stored?.status).toBe('interrupted');
     expect(stored).not.toHaveProperty('error');
+  });
+});
+
+describe('checkpoints', () => {
+  it('keeps the latest checkpoint of a comparison and gives it back as it was, typed arrays and all', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison());
+    expect(await repo.getCheckpoint('cmp-1')).toBeUndefined();
+    await repo.saveCheckpoint('cmp-1', makeCheckpoint(1));
+    await repo.saveCheckpoint('cmp-1', makeCheckpoint(2));
+
+    const restored = await repo.getCheckpoint('cmp-1');
+    expect(restored).toEqual(makeCheckpoint(2));
+    expect(restored?.runs[1]?.optimizer.slots[0]?.m).toBeInstanceOf(Float32Array);
+    expect(restored?.runs[0]?.bestWeights?.[0]).toBeInstanceOf(Float32Array);
+    expect((await dump(dbName, ['checkpoints'])).checkpoints).toHaveLength(1);
+    expect((await repo.list())[0]?.resumableFromEpoch).toBe(2);
+  });
+
+  it('leaves the checkpoint out of get(), list() and the JSON export, and list() never reads it', async () => {
+    const { repo } = await freshRepository();
+    await repo.create(finishedComparison({ status: 'interrupted' }));
+    const before = { stored: await repo.get('cmp-1'), json: await repo.exportJson('cmp-1') };
+    await repo.saveCheckpoint('cmp-1', makeCheckpoint(3));
+
+    const touched: string[] = [];
+    const methods = ['get', 'getAll', 'openCursor'] as const;
+    const originals = methods.map((name) => IDBObjectStore.prototype[name]);
+    methods.forEach((name, i) => {
+      const original = originals[i] as (...args: unknown[]) => unknown;
+      (IDBObjectStore.prototype as unknown as Record<string, unknown>)[name] = function (this: IDBObjectStore, ...args: unknown[]) {
+        touched.push(`${this.name}.${name}`);
+        return original.apply(this, args);
+      };
+    });
+    try {
+      expect((await repo.list())[0]).toMatchObject({ id: 'cmp-1', status: 'interrupted', epochsDone: 3, resumableFromEpoch: 3 });
+      expect(await repo.get('cmp-1')).toEqual({ ...before.stored, updatedAt: NOW });
+    } finally {
+      methods.forEach((name, i) => ((IDBObjectStore.prototype as unknown as Record<string, unknown>)[name] = originals[i]));
+    }
+    expect(touched.filter((call) => call.startsWith('checkpoints'))).toEqual([]);
+    expect(touched).toContain('comparisons.getAll');
+    const exported = JSON.parse(await repo.exportJson('cmp-1')) as { comparison: object };
+    const earlier = JSON.parse(before.json) as { comparison: object };
+    expect(exported).toEqual({ ...earlier, comparison: { ...earlier.comparison, updatedAt: NOW } });
+    expect(await repo.exportJson('cmp-1')).not.toMatch(/checkpoint|resumable/i);
+  });
+
+  it('deletes the checkpoint with its comparison, and on its own', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison({ id: 'a' }));
+    await repo.create(makeComparison({ id: 'b' }));
+    await repo.saveCheckpoint('a', makeCheckpoint());
+    await repo.saveCheckpoint('b', makeCheckpoint());
+
+    await repo.delete('a');
+    expect(await repo.getCheckpoint('a')).toBeUndefined();
+    expect(await repo.getCheckpoint('b')).toEqual(makeCheckpoint());
+
+    await repo.deleteCheckpoint('b');
+    expect(await repo.getCheckpoint('b')).toBeUndefined();
+    expect((await repo.list()).map((summary) => summary.resumableFromEpoch)).toEqual([undefined]);
+    expect((await dump(dbName, ['checkpoints'])).checkpoints).toEqual([]);
+    await repo.deleteCheckpoint('b'); // nothing to delete: no error
+  });
+
+  it('refuses to save a malformed checkpoint, or one of a comparison it does not hold, and writes nothing', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison());
+    await repo.saveCheckpoint('cmp-1', makeCheckpoint(1));
+    const before = await dump(dbName, ['comparisons', 'checkpoints']);
+    const bad = { ...makeCheckpoint(2), runs: [{ ...makeCheckpoint(2).runs[0]!, weights: [[1, 2, 3]] }] } as never;
+
+    const error = await rejection(repo.saveCheckpoint('cmp-1', bad));
+    expect(error.code).toBe('invalid-record');
+    expect(error.where).toBe('checkpoint.runs[0].weights[0]');
+    expect(error.message).toMatch(/a Float32Array/);
+    expect((await rejection(repo.saveCheckpoint('nope', makeCheckpoint()))).code).toBe('not-found');
+    expect(await dump(dbName, ['comparisons', 'checkpoints'])).toEqual(before);
+  });
+
+  it.each([
+    ['weights stored as plain lists', (row: Row) => ((row.checkpoint.runs[0] as Record<string, unknown>).weights = [[1, 2]]), 'invalid-record', 'checkpoint of comparison "cmp-1".runs[0].weights[0]', /a Float32Array/],
+    ['a missing step count', (row: Row) => delete (row.checkpoint.runs[1] as Record<string, unknown>).step, 'invalid-record', 'checkpoint of comparison "cmp-1".runs[1].step', /found nothing/],
+    ['a newer checkpoint version', (row: Row) => (row.checkpoint.version = 9), 'newer-version', 'checkpoint of comparison "cmp-1".version', /update the lab/],
+    ['no checkpoint in the row', (row: Row) => delete (row as Partial<Row>).checkpoint, 'invalid-record', 'checkpoint of comparison "cmp-1"', /a saved checkpoint/],
+  ])('rejects a stored checkpoint with %s with a clear error', async (_what, edit, code, where, message) => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison());
+    await repo.saveCheckpoint('cmp-1', makeCheckpoint());
+    const db = await openDB(dbName);
+    const row = (await db.get('checkpoints', 'cmp-1')) as Row;
+    edit(row);
+    await db.put('checkpoints', row);
+    db.close();
+
+    const error = await rejection(repo.getCheckpoint('cmp-1'));
+    expect(error.name).toBe('ImportError');
+    expect(error.code).toBe(code);
+    expect(error.where).toBe(where);
+    expect(error.message).toMatch(message);
+  });
+
+  it('rewinds a comparison to its checkpoint: later epochs, their batch losses and the results of runs still training go', async () => {
+    const { repo } = await freshRepository();
+    await repo.create(finishedComparison({ status: 'cancelled' }));
+    await repo.rewind('cmp-1', { epochsCompleted: 1, keepResultsOf: ['adam'] });
+
+    const stored = await repo.get('cmp-1');
+    expect(stored?.epochs).toEqual(epochRecords(1));
+    expect(stored?.batches).toEqual(batchRecords(1));
+    expect(stored?.results).toEqual({ adam: adamResult });
+    expect((await repo.list())[0]?.epochsDone).toBe(1);
+    expect((await rejection(repo.rewind('nope', { epochsCompleted: 1, keepResultsOf: [] }))).code).toBe('not-found');
+  });
+
+  it('maps a full quota on saving a checkpoint to storage-full, and keeps the one before', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison());
+    await repo.saveCheckpoint('cmp-1', makeCheckpoint(1));
+    const before = await dump(dbName, ['comparisons', 'checkpoints']);
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function put(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'checkpoints') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    };
+    let error: LabError;
+    try {
+      error = await rejection(repo.saveCheckpoint('cmp-1', makeCheckpoint(2)));
+    } finally {
+      IDBObjectStore.prototype.put = original;
+    }
+    expect(error.code).toBe('storage-full');
+    expect(error.message).toMatch(/delete old comparisons/);
+    expect(await repo.getCheckpoint('cmp-1')).toEqual(makeCheckpoint(1));
+    expect(await dump(dbName, ['comparisons', 'checkpoints'])).toEqual(before);
+  });
+});
+
+describe('the database upgrade', () => {
+  it('adds the checkpoints store to a version-1 database and keeps everything in it', async () => {
+    const dbName = `persistence-test-v1-${Math.random().toString(36).slice(2)}`;
+    // A database as version 1 of the lab created and filled it.
+    const old = await openDB(dbName, 1, {
+      upgrade(db) {
+        db.createObjectStore('comparisons', { keyPath: 'id' });
+        db.createObjectStore('epochs', { keyPath: ['comparisonId', 'runId', 'epoch'] });
+        db.createObjectStore('batches', { keyPath: ['comparisonId', 'runId', 'step'] });
+      },
+    });
+    const { epochs, batches, ...header } = finishedComparison();
+    await old.put('comparisons', { ...header, epochsDone: 3 });
+    for (const record of epochs) await old.put('epochs', { ...record, comparisonId: header.id });
+    for (const record of batches) await old.put('batches', { ...record, comparisonId: header.id });
+    await old.put('comparisons', { ...makeComparison({ id: 'cmp-2', status: 'running' }), epochs: undefined, batches: undefined, epochsDone: 0 });
+    old.close();
+    const rowsBefore = await dump(dbName);
+
+    const repo = await openComparisonRepository({ dbName, now: () => new Date(NOW) });
+
+    expect(await repo.get('cmp-1')).toEqual(finishedComparison());
+    expect(await repo.list()).toEqual([
+      expect.objectContaining({ id: 'cmp-1', epochsDone: 3, status: 'completed' }),
+      expect.objectContaining({ id: 'cmp-2', epochsDone: 0, status: 'running' }),
+    ]);
+    expect((await repo.list()).some((summary) => 'resumableFromEpoch' in summary)).toBe(false);
+    expect(await repo.getCheckpoint('cmp-1')).toBeUndefined();
+    expect(await dump(dbName)).toEqual(rowsBefore);
+
+    await repo.saveCheckpoint('cmp-2', makeCheckpoint());
+    expect(await repo.getCheckpoint('cmp-2')).toEqual(makeCheckpoint());
+    const upgraded = await openDB(dbName);
+    expect(upgraded.version).toBe(2);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['batches', 'checkpoints', 'comparisons', 'epochs']);
+    upgraded.close();
   });
 });
 

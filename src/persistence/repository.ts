@@ -1,13 +1,20 @@
 /**
  * The comparison store in IndexedDB (through idb's promise wrapper).
  *
- * Layout (database version 1), chosen so a long run's writes stay small:
+ * Layout (database version 2), chosen so a long run's writes stay small:
  *
  * | store         | key                                  | value                                            |
  * |---------------|--------------------------------------|--------------------------------------------------|
  * | `comparisons` | `id`                                 | everything but the records, plus `epochsDone`     |
+ * |               |                                      | and `checkpointEpoch` (when it has a checkpoint)  |
  * | `epochs`      | `[comparisonId, runId, epoch]`       | one EpochRecord plus its `comparisonId`          |
  * | `batches`     | `[comparisonId, runId, step]`        | one BatchRecord plus its `comparisonId`          |
+ * | `checkpoints` | `comparisonId`                       | `{ comparisonId, checkpoint }`: the latest only   |
+ *
+ * Version 2 added `checkpoints` (version 1 databases are upgraded in place, their data
+ * kept). A checkpoint holds every run's weights and optimizer state as Float32Arrays
+ * (IndexedDB stores them as they are); it is megabytes where the records are kilobytes,
+ * so only get/saveCheckpoint touch it, never list() or get().
  *
  * Appending an epoch puts a few small records and rewrites only the header (a few kB);
  * putting the same (run, epoch) again overwrites it, so a repeated write is harmless.
@@ -19,35 +26,44 @@
  * through restoreComparison.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { BatchRecord, EpochRecord, RunResult } from '../engine/training/types';
+import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunResult } from '../engine/training/types';
 import type { LabError } from '../lib/errors';
+import { CHECKPOINT_VERSION, comparisonCheckpointSchema } from '../protocol/checkpoint-schema';
 import { comparisonFromJson, comparisonToJson } from './document';
 import { ImportError, StorageError, toStorageError } from './errors';
-import { restoreComparison, validatePart } from './restore';
+import { describeValue, isPlainObject, joinPath, restoreComparison, validatePart } from './restore';
 import { batchRecordSchema, comparisonStatusSchema, epochRecordSchema, runResultSchema } from './schema';
 import type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredComparison } from './types';
 
 export const DEFAULT_DB_NAME = 'optimizer-lab';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 /** A comparison without its records, as the `comparisons` store holds it. */
 type ComparisonHeader = Omit<StoredComparison, 'epochs' | 'batches'> & {
   /** The highest epoch any run has finished, so list() need not read the records. */
   readonly epochsDone: number;
+  /** The epochs the saved checkpoint covers, so list() need not read the checkpoint. */
+  readonly checkpointEpoch?: number;
 };
 type EpochRow = EpochRecord & { readonly comparisonId: string };
 type BatchRow = BatchRecord & { readonly comparisonId: string };
 type RecordKey = [comparisonId: string, runId: string, index: number];
+/** Not validated by idb: what is read back goes through comparisonCheckpointSchema. */
+interface CheckpointRow {
+  readonly comparisonId: string;
+  readonly checkpoint: ComparisonCheckpoint;
+}
 
 interface LabDB extends DBSchema {
   comparisons: { key: string; value: ComparisonHeader };
   epochs: { key: RecordKey; value: EpochRow };
   batches: { key: RecordKey; value: BatchRow };
+  checkpoints: { key: string; value: CheckpointRow };
 }
 
 type Store = StoreNames<LabDB>;
 type WriteTx = IDBPTransaction<LabDB, Store[], 'readwrite'>;
-const ALL_STORES: Store[] = ['comparisons', 'epochs', 'batches'];
+const ALL_STORES: Store[] = ['comparisons', 'epochs', 'batches', 'checkpoints'];
 
 export interface RepositoryOptions {
   /** Defaults to 'optimizer-lab'; tests use a fresh name each. */
@@ -123,7 +139,7 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
   async function get(id: string): Promise<StoredComparison | undefined> {
     let rows: [ComparisonHeader | undefined, EpochRow[], BatchRow[]];
     try {
-      const tx = db.transaction(ALL_STORES, 'readonly');
+      const tx = db.transaction(['comparisons', 'epochs', 'batches'], 'readonly');
       const range = recordRange(id);
       rows = await Promise.all([tx.objectStore('comparisons').get(id), tx.objectStore('epochs').getAll(range), tx.objectStore('batches').getAll(range)]);
     } catch (error) {
@@ -131,7 +147,7 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
     }
     const [header, epochs, batches] = rows;
     if (!header) return undefined;
-    const { epochsDone: _epochsDone, ...rest } = header;
+    const { epochsDone: _epochsDone, checkpointEpoch: _checkpointEpoch, ...rest } = header;
     const raw = { ...rest, epochs: epochs.map(withoutComparisonId), batches: batches.map(withoutComparisonId) };
     return inCanonicalOrder(restoreComparison(raw, `comparison ${JSON.stringify(id)}`));
   }
@@ -194,7 +210,7 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
       }
       const summaries: ComparisonSummary[] = [];
       for (const header of headers) {
-        const { epochsDone, ...rest } = header;
+        const { epochsDone, checkpointEpoch, ...rest } = header;
         let comparison: StoredComparison;
         try {
           comparison = restoreComparison({ ...rest, epochs: [], batches: [] }, `comparison ${JSON.stringify(header.id)}`);
@@ -213,6 +229,7 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
           architecture: comparison.config.architecture,
           runCount: comparison.config.runs.length,
           epochsDone: Number.isInteger(epochsDone) && epochsDone >= 0 ? epochsDone : 0,
+          ...(Number.isInteger(checkpointEpoch) && checkpointEpoch! > 0 ? { resumableFromEpoch: checkpointEpoch } : {}),
         });
       }
       return summaries.sort(newestFirst);
@@ -224,6 +241,62 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
         queue(tx.objectStore('comparisons').delete(id));
         queue(tx.objectStore('epochs').delete(range));
         queue(tx.objectStore('batches').delete(range));
+        queue(tx.objectStore('checkpoints').delete(id));
+      });
+    },
+
+    async saveCheckpoint(id, checkpoint) {
+      const where = `saving the checkpoint of comparison "${id}"`;
+      const checked: ComparisonCheckpoint = validatePart(comparisonCheckpointSchema, checkpoint, 'checkpoint');
+      await write(where, async (tx, queue) => {
+        const header = await readHeader(tx, id, where);
+        // One row per comparison: putting it again replaces the previous epoch's checkpoint.
+        queue(tx.objectStore('checkpoints').put({ comparisonId: id, checkpoint: checked }));
+        queue(tx.objectStore('comparisons').put({ ...header, checkpointEpoch: checked.epochsCompleted, updatedAt: now() }));
+      });
+    },
+
+    async getCheckpoint(id) {
+      let row: unknown;
+      try {
+        row = await db.get('checkpoints', id);
+      } catch (error) {
+        throw toStorageError(error, `reading the checkpoint of comparison "${id}"`);
+      }
+      return row === undefined ? undefined : restoreCheckpoint(row, `checkpoint of comparison ${JSON.stringify(id)}`);
+    },
+
+    async deleteCheckpoint(id) {
+      const where = `deleting the checkpoint of comparison "${id}"`;
+      await write(where, async (tx, queue) => {
+        const header = await tx.objectStore('comparisons').get(id);
+        queue(tx.objectStore('checkpoints').delete(id));
+        if (header?.checkpointEpoch !== undefined) {
+          const { checkpointEpoch: _checkpointEpoch, ...rest } = header;
+          queue(tx.objectStore('comparisons').put(rest));
+        }
+      });
+    },
+
+    async rewind(id, to) {
+      const where = `going back to epoch ${to.epochsCompleted} of comparison "${id}"`;
+      const keep = new Set(to.keepResultsOf);
+      await write(where, async (tx, queue) => {
+        const header = await readHeader(tx, id, where);
+        const range = recordRange(id);
+        let epochCursor = await tx.objectStore('epochs').openCursor(range);
+        while (epochCursor) {
+          if (epochCursor.value.epoch > to.epochsCompleted) queue(epochCursor.delete());
+          epochCursor = await epochCursor.continue();
+        }
+        let batchCursor = await tx.objectStore('batches').openCursor(range);
+        while (batchCursor) {
+          if (batchCursor.value.epoch > to.epochsCompleted) queue(batchCursor.delete());
+          batchCursor = await batchCursor.continue();
+        }
+        const results = Object.fromEntries(Object.entries(header.results).filter(([runId]) => keep.has(runId)));
+        const epochsDone = Math.min(header.epochsDone, to.epochsCompleted);
+        queue(tx.objectStore('comparisons').put({ ...header, results, epochsDone, updatedAt: now() }));
       });
     },
 
@@ -297,6 +370,26 @@ function upgrade(db: IDBDatabase, oldVersion: number): void {
     db.createObjectStore('epochs', { keyPath: ['comparisonId', 'runId', 'epoch'] });
     db.createObjectStore('batches', { keyPath: ['comparisonId', 'runId', 'step'] });
   }
+  if (oldVersion < 2) {
+    db.createObjectStore('checkpoints', { keyPath: 'comparisonId' });
+  }
+}
+
+/** A checkpoint read back from IndexedDB: untrusted like every other read. */
+function restoreCheckpoint(row: unknown, where: string): ComparisonCheckpoint {
+  if (!isPlainObject(row) || !isPlainObject(row.checkpoint)) {
+    throw new ImportError('invalid-record', 'a saved checkpoint (an object)', describeValue(isPlainObject(row) ? row.checkpoint : row), where);
+  }
+  const { version } = row.checkpoint;
+  if (typeof version === 'number' && version > CHECKPOINT_VERSION) {
+    throw new ImportError(
+      'newer-version',
+      `checkpoint version ${CHECKPOINT_VERSION} (what this version of the lab reads)`,
+      `version ${version}, saved by a newer version of the lab: update the lab, or restart the comparison`,
+      joinPath(where, ['version']),
+    );
+  }
+  return validatePart(comparisonCheckpointSchema, row.checkpoint, where);
 }
 
 /** Every record key of one comparison: `[id, ...]` lies between `[id]` and `[id, []]`. */

@@ -1,6 +1,6 @@
 /** Small comparisons for the persistence tests (imported by *.test.ts only). */
 import type { ExperimentConfigInput } from '../engine/experiment/config';
-import type { BatchRecord, EpochRecord, RunResult } from '../engine/training/types';
+import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunCheckpoint, RunResult } from '../engine/training/types';
 import type { StoredComparison } from './types';
 
 export const config: ExperimentConfigInput = {
@@ -87,4 +87,42 @@ export function finishedComparison(overrides: Partial<StoredComparison> = {}): S
     batches: [1, 2, 3].flatMap(batchRecords),
     ...overrides,
   });
+}
+
+/**
+ * A checkpoint of both runs after `epochsCompleted` epochs: SGD (no slots) still running,
+ * Adam (m and v per variable) diverged in epoch 2 once `epochsCompleted` >= 2.
+ */
+export function makeCheckpoint(epochsCompleted = 1): ComparisonCheckpoint {
+  const weights = (seed: number) => [new Float32Array([seed, -seed, 0.5]), new Float32Array([seed / 10])];
+  const run = (runId: string, seed: number, overrides: Partial<RunCheckpoint> = {}): RunCheckpoint => ({
+    runId,
+    status: 'running',
+    step: epochsCompleted * STEPS_PER_EPOCH,
+    epochsCompleted,
+    totalSeconds: epochsCompleted * 0.25,
+    monitor: { best: Number.NaN, bestEpoch: undefined, wait: 0 },
+    weights: weights(seed),
+    optimizer: { iterations: epochsCompleted * STEPS_PER_EPOCH, slots: [null, null] },
+    ...overrides,
+  });
+  const diverged = epochsCompleted >= 2;
+  return {
+    version: 1,
+    epochsCompleted,
+    elapsedSeconds: epochsCompleted * 0.6,
+    runs: [
+      run('sgd', epochsCompleted, { monitor: { best: 1 / epochsCompleted, bestEpoch: epochsCompleted, wait: 0 }, bestWeights: weights(epochsCompleted) }),
+      run('adam', 2 * epochsCompleted, {
+        ...(diverged ? { status: 'diverged', divergedAtStep: 5, epochsCompleted: 2 } : {}),
+        optimizer: {
+          iterations: epochsCompleted * STEPS_PER_EPOCH,
+          slots: [
+            { m: new Float32Array([0.1, 0.2, Number.NaN]), v: new Float32Array([0.01, 0.02, 0.03]) },
+            { m: new Float32Array([0.5]), v: new Float32Array([Number.POSITIVE_INFINITY]) },
+          ],
+        },
+      }),
+    ],
+  };
 }

@@ -4,7 +4,7 @@
  * is validated before the app sees it.
  */
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
-import type { BatchRecord, EpochRecord, RunResult } from '../engine/training/types';
+import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunResult } from '../engine/training/types';
 import type { BackendReport } from '../protocol/messages';
 
 export const STORED_COMPARISON_VERSION = 1;
@@ -41,6 +41,11 @@ export interface ComparisonSummary {
   readonly architecture: string;
   readonly runCount: number;
   readonly epochsDone: number;
+  /**
+   * Set when a checkpoint is saved: the epochs it covers, so the comparison can go on
+   * from there (if it did not finish). list() knows it without reading the checkpoint.
+   */
+  readonly resumableFromEpoch?: number;
 }
 
 /** The persistence API the client uses. Writes resolve only once the data is committed. */
@@ -53,6 +58,22 @@ export interface ComparisonRepository {
   get(id: string): Promise<StoredComparison | undefined>;
   list(): Promise<readonly ComparisonSummary[]>;
   delete(id: string): Promise<void>;
+  /**
+   * Keeps `checkpoint` as the comparison's latest (the one before is replaced), in one
+   * transaction with the comparison's `resumableFromEpoch`. Validated before writing.
+   * Checkpoints are a local means to resume, not part of the comparison's record: they
+   * are not in exportJson / importJson, and list() and get() never read them.
+   */
+  saveCheckpoint(id: string, checkpoint: ComparisonCheckpoint): Promise<void>;
+  /** The latest checkpoint, restored and validated (an ImportError if it is malformed); undefined if there is none. */
+  getCheckpoint(id: string): Promise<ComparisonCheckpoint | undefined>;
+  /** Drops the checkpoint (a finished comparison needs none); delete() drops it too. */
+  deleteCheckpoint(id: string): Promise<void>;
+  /**
+   * Before a resume: removes the epochs after `epochsCompleted` and the batch losses of
+   * those epochs, and the results of every run not in `keepResultsOf`, in one transaction.
+   */
+  rewind(id: string, to: { readonly epochsCompleted: number; readonly keepResultsOf: readonly string[] }): Promise<void>;
   /** On start-up: every 'running' or 'paused' comparison becomes 'interrupted'. */
   markInterrupted(): Promise<number>;
   /** Validates fully before writing; a bad file throws an ImportError and writes nothing. */

@@ -6,9 +6,14 @@
 import type { DownloadProgress } from '../engine/data/types';
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
 import type { BackendInfo } from '../engine/training/backend';
-import type { ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
+import type { ComparisonCheckpoint, ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
 
-export const PROTOCOL_VERSION = 1;
+/**
+ * Version 2: 'start' may carry a checkpoint to resume from, and the worker sends a
+ * 'checkpoint' after every epoch. A version-1 worker would ignore `resume` and train
+ * from the beginning, so the version says the two sides cannot be mixed.
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** A LabError (or any error) flattened for postMessage. */
 export interface ErrorPayload {
@@ -54,7 +59,14 @@ export type BackendReport = BackendInfo & {
 export type ToWorker =
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'init'; readonly backends: readonly string[] }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'load-dataset'; readonly requestId: string; readonly name: DatasetName; readonly source: DatasetSource }
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'start'; readonly comparisonId: string; readonly config: ExperimentConfigInput }
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'start';
+      readonly comparisonId: string;
+      readonly config: ExperimentConfigInput;
+      /** Continue from this checkpoint (one the worker sent for the same config) instead of from epoch 0. */
+      readonly resume?: ComparisonCheckpoint;
+    }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause'; readonly comparisonId: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'resume'; readonly comparisonId: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'stop-run'; readonly comparisonId: string; readonly runId: string }
@@ -75,6 +87,12 @@ export type FromWorker =
       readonly progress?: ComparisonProgress;
     }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'run-end'; readonly comparisonId: string; readonly result: RunResult }
+  /**
+   * After every finished epoch, once that epoch's records have been posted: the state to
+   * resume from. Its Float32Array buffers are transferred, not copied (the worker has no
+   * further use for them).
+   */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'checkpoint'; readonly comparisonId: string; readonly checkpoint: ComparisonCheckpoint }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'done'; readonly comparisonId: string; readonly elapsedSeconds: number }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'error'; readonly requestId?: string; readonly comparisonId?: string; readonly error: ErrorPayload };
 

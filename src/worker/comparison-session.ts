@@ -1,6 +1,8 @@
 import type { TrainTestSplit } from '../engine/data/types';
 import type { ExperimentPlan } from '../engine/experiment/config';
 import { runExperiment } from '../engine/experiment/run-experiment';
+import type { ComparisonCheckpoint } from '../engine/training/types';
+import { checkpointBuffers } from '../protocol/checkpoint-schema';
 import { PROTOCOL_VERSION } from '../protocol/messages';
 import { createRecordThrottle, type PostToClient } from './record-throttle';
 import { YieldingController } from './yield-to-event-loop';
@@ -10,13 +12,16 @@ export interface ComparisonSessionOptions {
   readonly plan: ExperimentPlan;
   readonly post: PostToClient;
   readonly throttleMs?: number;
+  /** Continue from this checkpoint (from a 'start' message's `resume`). */
+  readonly resumeFrom?: ComparisonCheckpoint;
 }
 
 /**
  * One running comparison: the engine's runExperiment with its records throttled to
  * the page, and the page's pause / resume / stop-run / cancel mapped onto the engine's
  * ComparisonController and an AbortSignal. Pending records are always flushed before
- * a 'run-end' and before 'done', so the page never sees a result before its epochs.
+ * a 'run-end', a 'checkpoint' and 'done', so the page never sees a result or a
+ * checkpoint before the epochs that led to it.
  */
 export class ComparisonSession {
   readonly comparisonId: string;
@@ -55,12 +60,14 @@ export class ComparisonSession {
       post,
       intervalMs: this.options.throttleMs,
     });
+    const resumeFrom = this.options.resumeFrom;
     try {
       const result = await runExperiment({
         plan,
         split,
         signal: this.abort.signal,
         controller: this.controller,
+        resumeFrom,
         callbacks: {
           onBatches: (records) => throttle.addBatches(records),
           onEpoch: (record) => throttle.addEpoch(record),
@@ -68,6 +75,11 @@ export class ComparisonSession {
           onRunEnd: (result) => {
             throttle.flush();
             post({ v: PROTOCOL_VERSION, type: 'run-end', comparisonId, result });
+          },
+          onCheckpoint: (checkpoint) => {
+            throttle.flush();
+            // The engine is done with these arrays: hand their buffers over, no copy.
+            post({ v: PROTOCOL_VERSION, type: 'checkpoint', comparisonId, checkpoint }, checkpointBuffers(checkpoint));
           },
         },
       });

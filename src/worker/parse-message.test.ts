@@ -1,8 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import type { ComparisonCheckpoint } from '../engine/training/types';
 import { PROTOCOL_VERSION } from '../protocol/messages';
 import { parseToWorker } from './parse-message';
 
 const v = PROTOCOL_VERSION;
+
+/** A checkpoint as plain data a test may break. */
+interface RawCheckpoint {
+  version: unknown;
+  runs: { step: unknown; status: unknown; weights: unknown[]; optimizer: { slots: Record<string, unknown>[] } }[];
+}
+
+function checkpoint(): ComparisonCheckpoint {
+  return {
+    version: 1,
+    epochsCompleted: 2,
+    elapsedSeconds: 1.5,
+    runs: [
+      {
+        runId: 'adam',
+        status: 'running',
+        step: 16,
+        epochsCompleted: 2,
+        totalSeconds: 1.2,
+        monitor: { best: Number.NaN, bestEpoch: undefined, wait: 0 },
+        weights: [new Float32Array([1, 2]), new Float32Array([3])],
+        optimizer: { iterations: 16, slots: [{ m: new Float32Array(2), v: new Float32Array(2) }, null] },
+      },
+    ],
+  };
+}
 
 describe('parseToWorker', () => {
   it('accepts every well-formed message', () => {
@@ -20,6 +47,34 @@ describe('parseToWorker', () => {
       const parsed = parseToWorker(message);
       expect(parsed, message.type).toEqual({ ok: true, message });
     }
+  });
+
+  it('accepts a start that resumes from a checkpoint, arrays and all', () => {
+    const message = { v, type: 'start', comparisonId: 'c1', config: { name: 'x' }, resume: checkpoint() };
+    const parsed = parseToWorker(message);
+    expect(parsed).toEqual({ ok: true, message });
+    expect(parsed.ok && parsed.message.type === 'start' && parsed.message.resume?.runs[0]?.weights[0]).toBeInstanceOf(Float32Array);
+  });
+
+  it.each([
+    ['weights that are not Float32Arrays', (c: RawCheckpoint) => (c.runs[0]!.weights[1] = [3]), 'start.resume.runs.0.weights.1', 'a Float32Array'],
+    ['a slot that is not a Float32Array', (c: RawCheckpoint) => (c.runs[0]!.optimizer.slots[0]!.m = new Float64Array(2)), 'start.resume.runs.0.optimizer.slots.0.m', 'a Float32Array'],
+    ['a fractional step', (c: RawCheckpoint) => (c.runs[0]!.step = 1.5), 'start.resume.runs.0.step', undefined],
+    ['an unknown run status', (c: RawCheckpoint) => (c.runs[0]!.status = 'asleep'), 'start.resume.runs.0.status', undefined],
+    ['another checkpoint version', (c: RawCheckpoint) => (c.version = 2), 'start.resume.version', undefined],
+    ['no runs', (c: RawCheckpoint) => (c.runs = []), 'start.resume.runs', undefined],
+    ['two checkpoints of one run', (c: RawCheckpoint) => c.runs.push(c.runs[0]!), 'start.resume.runs', 'one checkpoint per run (the run ids must be unique)'],
+    ['a checkpoint that is not an object', (c: RawCheckpoint) => ((c as { runs: unknown }).runs = 'all of them'), 'start.resume.runs', undefined],
+  ])('rejects a checkpoint with %s, naming the field', (_what, edit, where, expected) => {
+    const resume = checkpoint() as unknown as RawCheckpoint;
+    edit(resume);
+    const parsed = parseToWorker({ v, type: 'start', comparisonId: 'c1', config: {}, resume });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.error.code).toBe('bad-message');
+    expect(parsed.error.where).toBe(where);
+    if (expected) expect(parsed.error.expected).toBe(expected);
+    expect(parsed.comparisonId).toBe('c1');
   });
 
   it('rejects another protocol version with a clear error, keeping the ids', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { datasetNames } from '../engine/experiment/config';
+import { comparisonCheckpointSchema } from '../protocol/checkpoint-schema';
 import { PROTOCOL_VERSION, type ErrorPayload, type ToWorker, type ToWorkerType } from '../protocol/messages';
 
 /**
@@ -24,7 +25,14 @@ const source = z.discriminatedUnion('kind', [
 const schemas = {
   init: z.object({ v: version, type: z.literal('init'), backends: z.array(z.string().min(1)).min(1) }),
   'load-dataset': z.object({ v: version, type: z.literal('load-dataset'), requestId: id, name: z.enum(datasetNames), source }),
-  start: z.object({ v: version, type: z.literal('start'), comparisonId: id, config: z.record(z.string(), z.unknown()) }),
+  start: z.object({
+    v: version,
+    type: z.literal('start'),
+    comparisonId: id,
+    config: z.record(z.string(), z.unknown()),
+    // Its fit to the config (run ids, weight counts and lengths) is checked by the engine.
+    resume: comparisonCheckpointSchema.optional(),
+  }),
   pause: z.object({ v: version, type: z.literal('pause'), comparisonId: id }),
   resume: z.object({ v: version, type: z.literal('resume'), comparisonId: id }),
   'stop-run': z.object({ v: version, type: z.literal('stop-run'), comparisonId: id, runId: id }),

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExperimentConfigInput } from '../engine/experiment/config';
+import type { ComparisonCheckpoint, EpochRecord } from '../engine/training/types';
 import { PROTOCOL_VERSION, type FromWorker } from '../protocol/messages';
 import { unpackBatchLosses } from '../protocol/packed-losses';
 import { createTrainingHost } from './training-host';
@@ -21,12 +22,13 @@ function spiralConfig(epochs: number, extra: Partial<ExperimentConfigInput['trai
   };
 }
 
-function setup() {
+/** `postMessage: true` delivers what a real postMessage would: a structured clone, with the transferred buffers moved. */
+function setup(options: { postMessage?: boolean } = {}) {
   const messages: FromWorker[] = [];
   const transfers: (Transferable[] | undefined)[] = [];
   const host = createTrainingHost(
     (message, transfer) => {
-      messages.push(message);
+      messages.push(options.postMessage ? structuredClone(message, { transfer: transfer ?? [] }) : message);
       transfers.push(transfer);
     },
     { place: 'worker', throttleMs: 20 },
@@ -145,6 +147,89 @@ describe('createTrainingHost', () => {
     const { host, of } = setup();
     await host.receive({ v, type: 'load-dataset', requestId: 'r1', name: 'spiral', source: { kind: 'auto' } });
     expect(of('dataset-ready')[0]).toMatchObject({ requestId: 'r1', summary: { name: 'spiral', origin: 'generated', inputShape: [2] } });
+  });
+
+  it('posts a checkpoint after each epoch, after the records of that epoch, and transfers its buffers', async () => {
+    const { host, messages, transfers, of } = setup();
+    await host.receive({ v, type: 'start', comparisonId: 'cp', config: spiralConfig(2) });
+    const checkpoints = of('checkpoint');
+    expect(checkpoints.map((m) => [m.comparisonId, m.checkpoint.epochsCompleted])).toEqual([
+      ['cp', 1],
+      ['cp', 2],
+    ]);
+    for (const message of checkpoints) {
+      const index = messages.indexOf(message);
+      const epochsBefore = messages.slice(0, index).flatMap((m) => (m.type === 'records' ? m.epochs : []));
+      expect(epochsBefore.filter((e) => e.epoch === message.checkpoint.epochsCompleted)).toHaveLength(2);
+      const buffers = message.checkpoint.runs.flatMap((run) => [
+        ...run.weights.map((w) => w.buffer),
+        ...run.optimizer.slots.flatMap((slots) => Object.values(slots ?? {}).map((slot) => slot.buffer)),
+      ]);
+      expect(buffers.length).toBeGreaterThan(0);
+      expect(new Set(transfers[index])).toEqual(new Set(buffers));
+    }
+    // Adam's slots (m and v) for every trainable variable, none for SGD without momentum.
+    const [sgd, adam] = checkpoints[1]!.checkpoint.runs;
+    expect(sgd?.optimizer.slots.every((slots) => slots === null || Object.keys(slots).length === 0)).toBe(true);
+    expect(adam?.optimizer.slots.every((slots) => slots !== null && Object.keys(slots).length === 2)).toBe(true);
+    expect(messages.at(-1)?.type).toBe('done');
+  });
+
+  it('resumed from a checkpoint, trains exactly the epochs an uninterrupted run trains', async () => {
+    const config = { ...spiralConfig(3), model: { hiddenUnits: [8], dropout: 0.2 } };
+    /** Everything but the clock. */
+    const values = ({ trainSeconds: _t, elapsedSeconds: _e, ...rest }: EpochRecord) => rest;
+    const recordsOf = (of: ReturnType<typeof setup>['of']) => ({
+      epochs: of('records').flatMap((m) => m.epochs).map(values),
+      losses: of('records').flatMap((m) => unpackBatchLosses(m.batches.triples)),
+    });
+
+    const straight = setup({ postMessage: true });
+    await straight.host.receive({ v, type: 'start', comparisonId: 'whole', config });
+    const whole = recordsOf(straight.of);
+    const checkpoint: ComparisonCheckpoint | undefined = straight.of('checkpoint')[0]?.checkpoint;
+    expect(checkpoint?.epochsCompleted).toBe(1);
+    expect(straight.of('checkpoint')).toHaveLength(3);
+
+    const resumed = setup({ postMessage: true });
+    await resumed.host.receive({ v, type: 'start', comparisonId: 'whole', config, resume: checkpoint });
+    expect(resumed.of('error')).toEqual([]);
+    const rest = recordsOf(resumed.of);
+    const afterEpoch1 = (steps: number) => whole.losses.filter((p) => p.step > steps);
+    expect(rest.epochs).toEqual(whole.epochs.filter((e) => e.epoch > 1));
+    expect(rest.losses).toEqual(afterEpoch1(8));
+    expect(resumed.of('checkpoint').map((m) => m.checkpoint.epochsCompleted)).toEqual([2, 3]);
+    expect(resumed.of('run-end').map((m) => m.result)).toEqual(straight.of('run-end').map((m) => ({ ...m.result, trainSeconds: expect.any(Number) })));
+    expect(resumed.of('done')).toHaveLength(1);
+  });
+
+  it('after a resume, still reports a run that had stopped early before the checkpoint', async () => {
+    const config = {
+      ...spiralConfig(4),
+      runs: [
+        { id: 'slow', optimizer: { name: 'sgd', hyperparameters: { learning_rate: 1e-7 } }, earlyStopping: { patience: 0, minDelta: 1 } },
+        { id: 'adam', optimizer: { name: 'adam' } },
+      ],
+    };
+    const first = setup();
+    await first.host.receive({ v, type: 'start', comparisonId: 'es', config });
+    const checkpoint = first.of('checkpoint').find((m) => m.checkpoint.runs[0]?.status === 'stopped-early')?.checkpoint;
+    expect(checkpoint?.epochsCompleted).toBeLessThan(4);
+
+    const resumed = setup();
+    await resumed.host.receive({ v, type: 'start', comparisonId: 'es', config, resume: checkpoint });
+    const results = Object.fromEntries(resumed.of('run-end').map((m) => [m.result.runId, m.result.status]));
+    expect(results).toEqual({ slow: 'stopped-early', adam: 'completed' });
+    expect(resumed.messages.at(-1)?.type).toBe('done');
+  });
+
+  it('refuses a checkpoint that does not fit the config, as a failed start', async () => {
+    const { host, of } = setup();
+    await host.receive({ v, type: 'start', comparisonId: 'a', config: spiralConfig(1) });
+    const checkpoint = of('checkpoint')[0]!.checkpoint;
+    const other = { ...spiralConfig(2), runs: [{ id: 'lion', optimizer: { name: 'lion' } }] };
+    await host.receive({ v, type: 'start', comparisonId: 'b', config: other, resume: checkpoint });
+    expect(of('error').at(-1)).toMatchObject({ comparisonId: 'b', error: { code: 'bad-checkpoint' } });
   });
 
   it('leaves no tensors behind', async () => {

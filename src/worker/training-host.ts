@@ -131,7 +131,7 @@ export function createTrainingHost(post: PostToClient, options: TrainingHostOpti
         postError(toErrorPayload(error, 'dataset-failed'), { requestId });
       }
     },
-    start: async ({ comparisonId, config }) => {
+    start: async ({ comparisonId, config, resume }) => {
       if (busyWith !== undefined) {
         const expected = 'no comparison running (one at a time)';
         postError({ code: 'busy', message: `Comparison ${busyWith} is still running: stop it first.`, expected, found: `${busyWith} running` }, { comparisonId });
@@ -142,7 +142,7 @@ export function createTrainingHost(post: PostToClient, options: TrainingHostOpti
       try {
         const plan = parseExperiment(config);
         // Pause and cancel apply from now on, also while the backend starts and the data loads.
-        session = new ComparisonSession({ comparisonId, plan, post, throttleMs });
+        session = new ComparisonSession({ comparisonId, plan, post, throttleMs, resumeFrom: resume });
         await ensureBackend(options.defaultBackends ?? ['webgl', 'cpu']);
         const name = plan.dataset.name;
         const split = isSyntheticDataset(name)

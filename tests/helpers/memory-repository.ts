@@ -1,3 +1,4 @@
+import type { ComparisonCheckpoint } from '../../src/engine/training/types';
 import type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredComparison } from '../../src/persistence/types';
 
 /**
@@ -6,6 +7,8 @@ import type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredC
  */
 export class MemoryRepository implements ComparisonRepository {
   readonly items = new Map<string, StoredComparison>();
+  /** The latest checkpoint per comparison (kept as given, not copied). */
+  readonly checkpoints = new Map<string, ComparisonCheckpoint>();
   readonly log: string[] = [];
   /** When set, appendRecords waits for this promise before writing. */
   gate: Promise<void> | undefined;
@@ -35,7 +38,8 @@ export class MemoryRepository implements ComparisonRepository {
 
   async setStatus(id: string, status: ComparisonStatus, error?: string): Promise<void> {
     this.log.push(`status ${id} ${status}`);
-    this.update(id, (item) => ({ ...item, status, ...(error ? { error } : {}) }));
+    // Like the IndexedDB repository: the next status clears the error of the one before.
+    this.update(id, ({ error: _previous, ...item }) => ({ ...item, status, ...(error ? { error } : {}) }));
   }
 
   async get(id: string): Promise<StoredComparison | undefined> {
@@ -53,12 +57,40 @@ export class MemoryRepository implements ComparisonRepository {
       architecture: item.config.architecture,
       runCount: item.config.runs.length,
       epochsDone: Math.max(0, ...item.epochs.map((e) => e.epoch)),
+      ...(this.checkpoints.has(item.id) ? { resumableFromEpoch: this.checkpoints.get(item.id)!.epochsCompleted } : {}),
     }));
   }
 
   async delete(id: string): Promise<void> {
     this.log.push(`delete ${id}`);
     this.items.delete(id);
+    this.checkpoints.delete(id);
+  }
+
+  async saveCheckpoint(id: string, checkpoint: ComparisonCheckpoint): Promise<void> {
+    this.log.push(`checkpoint ${id} epoch=${checkpoint.epochsCompleted}`);
+    if (!this.items.has(id)) throw new Error(`no comparison ${id}`);
+    this.checkpoints.set(id, checkpoint);
+  }
+
+  async getCheckpoint(id: string): Promise<ComparisonCheckpoint | undefined> {
+    return this.checkpoints.get(id);
+  }
+
+  async deleteCheckpoint(id: string): Promise<void> {
+    this.log.push(`delete checkpoint ${id}`);
+    this.checkpoints.delete(id);
+  }
+
+  async rewind(id: string, to: Parameters<ComparisonRepository['rewind']>[1]): Promise<void> {
+    this.log.push(`rewind ${id} to=${to.epochsCompleted}`);
+    const keep = new Set(to.keepResultsOf);
+    this.update(id, (item) => ({
+      ...item,
+      epochs: item.epochs.filter((e) => e.epoch <= to.epochsCompleted),
+      batches: item.batches.filter((b) => b.epoch <= to.epochsCompleted),
+      results: Object.fromEntries(Object.entries(item.results).filter(([runId]) => keep.has(runId))),
+    }));
   }
 
   async markInterrupted(): Promise<number> {

@@ -10,7 +10,7 @@ import {
   type ModelRequest,
 } from '../training/comparison';
 import type { ComparisonController } from '../training/controller';
-import type { ComparisonCallbacks } from '../training/types';
+import type { ComparisonCallbacks, ComparisonCheckpoint } from '../training/types';
 import type { ExperimentPlan, ModelOptions } from './config';
 import { prepareComparisonData } from './prepare-data';
 
@@ -35,6 +35,8 @@ export interface ExperimentRunOptions {
   readonly signal?: AbortSignal;
   readonly controller?: ComparisonController;
   readonly keepModels?: boolean;
+  /** Continue from a checkpoint a run of the same plan reported through `callbacks.onCheckpoint`. */
+  readonly resumeFrom?: ComparisonCheckpoint;
 }
 
 /** Prepares the data the plan asks for and runs its comparison with the lab's registries. */
@@ -48,5 +50,6 @@ export function runExperiment(options: ExperimentRunOptions): Promise<Comparison
     signal: options.signal,
     controller: options.controller,
     keepModels: options.keepModels,
+    resumeFrom: options.resumeFrom,
   });
 }

@@ -3,6 +3,7 @@
  * `{ getState, subscribe, actions }` as the client's store, with made-up curves that
  * grow tick by tick. `advance()` moves it on by hand; `autoplay` uses a timer.
  */
+import { canBeResumed } from '../../client/comparison-view';
 import type { ComparisonView, DatasetState, LabActions, LabState, RunView } from '../../client/types';
 import type { DatasetName, ExperimentConfigInput } from '../../engine/experiment/config';
 import type { RunResult } from '../../engine/training/types';
@@ -94,7 +95,10 @@ export function createFakeStore(options: FakeStoreOptions = {}): FakeLabStore {
       return next;
     });
     const progress = { epoch, epochs: plan.epochs, tick: tickInEpoch, ticksPerEpoch: plan.ticksPerEpoch, elapsedSeconds };
-    setCurrent(settle({ ...view, runs, progress }, 'running'));
+    const next = settle({ ...view, runs, progress, ...(epochEnds ? { resumableFromEpoch: epoch } : {}) }, 'running');
+    // Like the real store: a checkpoint after every epoch, dropped once the comparison is finished.
+    const { resumableFromEpoch: _checkpoint, ...finished } = next;
+    setCurrent(next.status === 'completed' ? finished : next);
   };
 
   const stepDownloads = () => {
@@ -153,6 +157,29 @@ export function createFakeStore(options: FakeStoreOptions = {}): FakeLabStore {
       const view = state.current;
       if (!view || !plan) return;
       setCurrent({ ...view, status: 'cancelled', runs: view.runs.map((run, i) => (run.result ? run : finishRun(run, i, 'cancelled'))) });
+    },
+    async resumeComparison(id) {
+      const view = saved.get(id);
+      const from = view?.resumableFromEpoch;
+      if (!view || from === undefined || !canBeResumed(view.status)) {
+        set({ ...state, notice: { kind: 'info', text: `${view?.name ?? id} has no checkpoint yet: restart instead.` } });
+        return;
+      }
+      plan = fakePlan(view.config);
+      tick = from * plan.ticksPerEpoch;
+      const runs = view.runs.map((run) => {
+        const kept = run.steps.filter((s) => s <= tick).length;
+        const ended = run.result && (run.result.status === 'diverged' || run.result.status === 'stopped');
+        const { result, ...rest } = run;
+        const trimmed: RunView = { ...rest, steps: run.steps.slice(0, kept), losses: run.losses.slice(0, kept), epochs: run.epochs.filter((e) => e.epoch <= from) };
+        return ended ? { ...trimmed, result } : trimmed;
+      });
+      const { error: _error, ...rest } = view;
+      setCurrent({ ...rest, status: 'running', runs });
+    },
+    async restartComparison(id) {
+      const view = saved.get(id);
+      if (view) await actions.start(view.config);
     },
     async open(id) {
       const view = saved.get(id);

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import type { ComparisonSummary } from '../../../persistence/types';
 import { useLabActions, useLabState } from '../../app/lab-store-context';
+import { ResumeControls } from './resume-controls';
 
 const STATUS: Readonly<Record<ComparisonSummary['status'], string>> = {
   running: 'running',
@@ -28,6 +29,8 @@ function HistoryItem({ summary, current }: { summary: ComparisonSummary; current
         <button type="button" className="small" onClick={() => void actions.open(summary.id)} aria-label={`Open ${summary.name}`} disabled={current}>
           Open
         </button>
+        {/* The comparison on screen has these in its own controls. */}
+        {!current && <ResumeControls id={summary.id} name={summary.name} status={summary.status} resumableFromEpoch={summary.resumableFromEpoch} size="small" />}
         {confirming ? (
           <>
             <button type="button" className="small danger" onClick={() => void actions.delete(summary.id)} aria-label={`Really delete ${summary.name}`} autoFocus>

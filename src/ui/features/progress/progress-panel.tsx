@@ -1,6 +1,7 @@
 /**
  * The comparison on screen: what it is, where it stands (a progress bar per run with
- * ETA), and the controls: pause, resume, stop all, stop one; restart when interrupted.
+ * ETA), and the controls: pause, resume, stop all, stop one; when it stopped before its
+ * end, resume from the last checkpoint or restart.
  */
 import type { CSSProperties } from 'react';
 import type { ComparisonView } from '../../../client/types';
@@ -8,6 +9,7 @@ import { useLabActions } from '../../app/lab-store-context';
 import { runColor } from '../../components/palette';
 import { useConfigForm } from '../config/config-form-context';
 import { ComparisonFiles } from '../history/comparison-files';
+import { ResumeControls } from '../history/resume-controls';
 import { comparisonFraction, etaSeconds, formatDuration, runProgress } from './progress-model';
 
 const STATUS_TEXT: Readonly<Record<ComparisonView['status'], string>> = {
@@ -62,11 +64,7 @@ export function ProgressPanel({ comparison }: { comparison: ComparisonView }) {
             Stop all
           </button>
         )}
-        {(status === 'interrupted' || status === 'failed' || status === 'cancelled') && (
-          <button type="button" onClick={() => void actions.start(comparison.config)}>
-            Restart from the beginning
-          </button>
-        )}
+        <ResumeControls id={comparison.id} name={comparison.name} status={status} resumableFromEpoch={comparison.resumableFromEpoch} />
         <button type="button" onClick={() => loadConfig(comparison.config)}>
           Use this setup
         </button>
