@@ -1,26 +1,14 @@
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../../src/cli/chromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 /**
  * Headless Debian Chromium. WebGL there is SwiftShader: a software renderer, slow but
  * real; tfjs accepts it because the lab sets SOFTWARE_WEBGL_ENABLED.
  */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  return launchChromium('swiftshader');
 }
 
 /** Collects console errors and page errors, so a test can assert there were none. */

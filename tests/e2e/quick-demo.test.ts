@@ -1,0 +1,101 @@
+/**
+ * The quick demos in a real browser: loaded from the preset picker, trimmed in the form
+ * (SwiftShader on two cores is slow), started, watched, finished.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  TRAINING_TIMEOUT_MS,
+  comparisonPanel,
+  epochChartDots,
+  useLabBrowser,
+  openLab,
+  progressValue,
+  recordOnScreen,
+  recorded,
+  startComparison,
+  waitUntilFinished,
+} from './lab';
+
+const FASHION_MNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+const RUNS = ['SGD', 'RMSprop', 'Adam'];
+
+const newLab = useLabBrowser();
+
+async function loadPreset(page: Page, key: string): Promise<void> {
+  await page.getByLabel('Preset').selectOption(key);
+  await page.getByRole('button', { name: 'Load preset' }).click();
+}
+
+async function fill(page: Page, label: string, value: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+describe('the quick demos', () => {
+  it('trains the synthetic quick demo: its curves grow epoch by epoch, and the 2x2 confusion matrix appears at the end', async () => {
+    const lab = await newLab();
+    const { page, errors } = lab;
+    await recordOnScreen(page, 'epochDots', () => {
+      const figure = document.querySelector('figure[aria-label="Loss per epoch"]');
+      return figure ? figure.querySelectorAll('.recharts-dot').length : undefined;
+    });
+    await openLab(lab);
+    await loadPreset(page, 'quick-demo-synthetic');
+    await fill(page, 'Epochs', '5');
+    await fill(page, 'Points to generate', '500');
+    await startComparison(page);
+    await waitUntilFinished(page, 'quick-demo-synthetic');
+
+    // One dot per run, line (training, validation) and epoch; seen growing while it trained.
+    const history = await recorded<number>(page, 'epochDots');
+    const final = RUNS.length * 2 * 5;
+    expect(await epochChartDots(page).count()).toBe(final);
+    expect(history.at(-1)).toBe(final);
+    expect(history.filter((count) => count > 0 && count < final).length).toBeGreaterThanOrEqual(2);
+    expect(history).toEqual([...history].sort((a, b) => a - b));
+
+    for (const run of RUNS) {
+      expect(await progressValue(page.getByRole('progressbar', { name: `Progress of ${run}` }))).toBe(1);
+    }
+    const matrix = page.getByRole('region', { name: 'Confusion matrix' });
+    await matrix.getByRole('img', { name: /^Confusion matrix: \w+, test accuracy \d/ }).waitFor();
+    expect(await matrix.locator('svg title').count()).toBe(4);
+    expect(await matrix.getByRole('img').textContent()).toContain('arm 1');
+    expect(errors).toEqual([]);
+  });
+
+  it('trains on Fashion-MNIST downloaded through the same-origin route, with a progress bar, and shows a 10x10 confusion matrix with class names', async () => {
+    const lab = await newLab();
+    const { page, errors } = lab;
+    await recordOnScreen(page, 'download', () => {
+      const bar = document.querySelector('progress[aria-label="Loading Fashion-MNIST"]');
+      return bar ? { value: (bar as HTMLProgressElement).value, text: bar.parentElement?.textContent ?? '' } : undefined;
+    });
+    await openLab(lab);
+    await loadPreset(page, 'quick-demo');
+    await fill(page, 'Epochs', '1');
+    await fill(page, 'Training subset', '320');
+    await fill(page, 'Test subset', '200');
+    await startComparison(page);
+
+    const status = page.getByText(/^Ready: 60,000 training and 10,000 test samples \(from network\)\.$/);
+    await status.waitFor({ timeout: TRAINING_TIMEOUT_MS });
+    const download = await recorded<{ value: number; text: string }>(page, 'download');
+    expect(download.some((seen) => /: [\d.]+ MB of [\d.]+ MB \(\d+%\)$/.test(seen.text))).toBe(true);
+    expect(download.at(-1)?.value).toBe(100);
+
+    await waitUntilFinished(page, 'quick-demo');
+    await expect(comparisonPanel(page, 'quick-demo').textContent()).resolves.toContain('fashion-mnist, fcnn');
+    for (const run of RUNS) {
+      expect(await progressValue(page.getByRole('progressbar', { name: `Progress of ${run}` }))).toBe(1);
+    }
+    const matrix = page.getByRole('region', { name: 'Confusion matrix' });
+    const heatmap = matrix.getByRole('img', { name: /^Confusion matrix: \w+, test accuracy \d/ });
+    await heatmap.waitFor();
+    expect(await matrix.locator('svg title').count()).toBe(100);
+    const text = (await heatmap.textContent()) ?? '';
+    for (const name of FASHION_MNIST_CLASSES) expect(text).toContain(name);
+    expect(await matrix.textContent()).toMatch(/Test accuracy [\d.]+% on 200 samples/);
+    expect(errors).toEqual([]);
+  });
+});
