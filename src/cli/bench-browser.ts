@@ -9,8 +9,9 @@
  *      of a bench page (src/bench/) built from the same sources and served from the same
  *      origin: the same backend selection, the same Fashion-MNIST (the Cache API copy the
  *      lab left), nothing else around the steps,
- * and the longest main-thread task of the lab's page while it trained (PerformanceObserver
- * 'longtask'). Targets: the lab at most 5% slower than bare tfjs; no task over 100 ms.
+ * and the longest main-thread task of the lab's page while it trained, from a Chromium
+ * trace: its wall time and the CPU time within it. Targets: the lab at most 5% slower
+ * than bare tfjs; no task over 100 ms.
  *
  * webgl runs with SwiftShader here (a software renderer: no GPU on the build machines), cpu
  * with WebGL switched off in Chromium, so the lab takes its own fallback. `--gpu` launches
@@ -28,6 +29,7 @@ import type { ExperimentConfigInput } from '../engine/experiment/config';
 import type { EpochRecord } from '../engine/training/types';
 import { configToHash } from '../ui/features/url-state/url-config';
 import { launchChromium, WEBGL_ARGS, type WebGlMode } from './chromium';
+import { mainThreadTasks, type MainThreadTask } from './main-thread-tasks';
 import { serveLab } from './serve-lab';
 
 type Backend = 'webgl' | 'cpu';
@@ -79,7 +81,11 @@ interface Measurement {
   readonly timedSteps: number;
   readonly labRate: number;
   readonly bareRate: number;
+  /** The longest main-thread task of the lab's page while it trained: wall time, and the CPU time within it. */
   readonly longestTaskMs: number;
+  readonly longestTaskCpuMs: number;
+  /** The most CPU time any one task took (the lab's own share, whatever else ran). */
+  readonly longestCpuMs: number;
   readonly tasksOver100: number;
   readonly backendReason: string;
 }
@@ -100,27 +106,6 @@ function benchConfig(arch: string, backend: Backend, stepsPerEpoch: number): Exp
   };
 }
 
-/** Every long task of the page, from before its first script (read with `takeLongTasks`). */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const tasks: { start: number; duration: number }[] = [];
-    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-function longTasksBetween(page: Page, from: number, to: number): Promise<number[]> {
-  return page.evaluate(
-    ([start, end]) =>
-      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-        .filter((task) => task.start + task.duration >= start && task.start <= end)
-        .map((task) => task.duration),
-    [from, to] as const,
-  );
-}
-
 /** Runs one comparison in the lab page and reads its epoch records from the exported JSON. */
 async function measureLab(page: Page, config: ExperimentConfigInput, stepsPerEpoch: number) {
   const name = config.name!;
@@ -131,11 +116,16 @@ async function measureLab(page: Page, config: ExperimentConfigInput, stepsPerEpo
     ([element, expected]) => (element as HTMLInputElement).value === expected,
     [await nameField.elementHandle(), name] as const,
   );
-  const from = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: 'Start comparison' }).click();
+  const start = page.getByRole('button', { name: 'Start comparison' });
+  // Found before tracing: resolving a role locator is Playwright's main-thread work, not the lab's.
+  await start.waitFor();
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
+  await start.click();
+  await waitForComparisonEnd(page, name);
+  const labUrl = new URL(page.url());
+  const tasks = mainThreadTasks((await browser.stopTracing()).toString(), (url) => url.startsWith(labUrl.origin) && !url.includes('/src/bench/'));
   const panel = page.getByRole('region', { name, exact: true });
-  await panel.getByRole('status').filter({ hasText: /^(Finished|Failed|Stopped)/ }).waitFor({ timeout: RUN_TIMEOUT_MS });
-  const to = await page.evaluate(() => performance.now());
   const status = (await panel.getByRole('status').textContent()) ?? '';
   if (!status.startsWith('Finished')) throw new Error(`the lab's comparison ${name} ended: ${status} ${(await panel.getByRole('alert').allTextContents()).join(' ')}`);
 
@@ -145,15 +135,33 @@ async function measureLab(page: Page, config: ExperimentConfigInput, stepsPerEpo
   if (epochs.length !== EPOCHS) throw new Error(`expected ${EPOCHS} epoch records, found ${epochs.length}`);
   const seconds = epochs.at(-1)!.elapsedSeconds - epochs[0]!.elapsedSeconds;
   const timedSteps = (EPOCHS - 1) * stepsPerEpoch;
-  const tasks = await longTasksBetween(page, from, to);
+  const longest = tasks.reduce<MainThreadTask | undefined>((a, b) => (a && a.wallMs >= b.wallMs ? a : b), undefined);
   const batchSize = config.training.batchSize as number;
   return {
     rate: (timedSteps * batchSize) / seconds,
     timedSteps,
-    longestTaskMs: Math.max(0, ...tasks),
-    tasksOver100: tasks.filter((ms) => ms > 100).length,
+    longestTaskMs: longest?.wallMs ?? 0,
+    longestTaskCpuMs: longest?.cpuMs ?? 0,
+    longestCpuMs: Math.max(0, ...tasks.map((task) => task.cpuMs)),
+    tasksOver100: tasks.filter((task) => task.wallMs > 100).length,
     backendReason: document.comparison.backend?.reason ?? 'not recorded',
   };
+}
+
+/**
+ * Waits for the comparison's status to read Finished, Failed or Stopped, with a plain DOM
+ * query twice a second: Playwright's role locators compute accessible names over the
+ * whole page at every poll, main-thread work that would count against the lab.
+ */
+async function waitForComparisonEnd(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    (heading) => {
+      const section = [...document.querySelectorAll('section')].find((s) => s.querySelector('h2')?.textContent === heading);
+      return /^(Finished|Failed|Stopped)/.test(section?.querySelector('[role="status"]')?.textContent ?? '');
+    },
+    name,
+    { polling: 500, timeout: RUN_TIMEOUT_MS },
+  );
 }
 
 async function measureBare(page: Page, config: ExperimentConfigInput, stepsPerEpoch: number): Promise<number> {
@@ -183,7 +191,6 @@ async function benchBackend(labUrl: string, backend: Backend, options: Options, 
     const lab = await context.newPage();
     const errors: string[] = [];
     lab.on('pageerror', (error) => errors.push(error.message));
-    await watchLongTasks(lab);
     // Opened on a Fashion-MNIST setup, so the dataset panel offers to load it.
     await lab.goto(`${labUrl}${configToHash(benchConfig(options.archs[0]!, backend, 1))}`);
     const badge = lab.getByRole('status', { name: 'Backend' });
@@ -219,14 +226,17 @@ async function benchBackend(labUrl: string, backend: Backend, options: Options, 
         const labResult = await measureLab(lab, { ...config, name: `${config.name!} #${++runs}` }, stepsPerEpoch);
         const bareRate = await measureBare(bench, config, stepsPerEpoch);
         const took = ((Date.now() - started) / 1000).toFixed(0);
-        log(`  ${arch}${options.repeat > 1 ? ` #${round}` : ''}: lab ${labResult.rate.toFixed(1)}, bare ${bareRate.toFixed(1)} samples/s, longest task ${labResult.longestTaskMs.toFixed(0)} ms (${took} s)`);
+        log(`  ${arch}${options.repeat > 1 ? ` #${round}` : ''}: lab ${labResult.rate.toFixed(1)}, bare ${bareRate.toFixed(1)} samples/s, longest task ${labResult.longestTaskMs.toFixed(0)} ms (${labResult.longestTaskCpuMs.toFixed(0)} ms CPU) (${took} s)`);
         best = {
           arch,
           batchSize: BATCH[arch]!,
           timedSteps: labResult.timedSteps,
           labRate: Math.max(best?.labRate ?? 0, labResult.rate),
           bareRate: Math.max(best?.bareRate ?? 0, bareRate),
-          longestTaskMs: Math.max(best?.longestTaskMs ?? 0, labResult.longestTaskMs),
+          ...(labResult.longestTaskMs >= (best?.longestTaskMs ?? 0)
+            ? { longestTaskMs: labResult.longestTaskMs, longestTaskCpuMs: labResult.longestTaskCpuMs }
+            : { longestTaskMs: best!.longestTaskMs, longestTaskCpuMs: best!.longestTaskCpuMs }),
+          longestCpuMs: Math.max(best?.longestCpuMs ?? 0, labResult.longestCpuMs),
           tasksOver100: (best?.tasksOver100 ?? 0) + labResult.tasksOver100,
           backendReason: labResult.backendReason,
         };
@@ -262,6 +272,8 @@ function table(rows: readonly Measurement[]) {
     'lab samples/s': row.labRate.toFixed(1),
     'lab slower by': `${((row.bareRate / row.labRate - 1) * 100).toFixed(1)}%`,
     'longest main-thread task': `${row.longestTaskMs.toFixed(0)} ms`,
+    'its CPU time': `${row.longestTaskCpuMs.toFixed(0)} ms`,
+    'most CPU in a task': `${row.longestCpuMs.toFixed(0)} ms`,
     'tasks > 100 ms': row.tasksOver100,
   }));
 }
@@ -287,7 +299,13 @@ async function main() {
   const all = [...results.values()].flat();
   const slowest = Math.max(...all.map((row) => row.bareRate / row.labRate - 1));
   const longest = Math.max(...all.map((row) => row.longestTaskMs));
-  log(`\nTargets: lab at most 5% slower than bare tfjs: worst ${(slowest * 100).toFixed(1)}% (${slowest <= 0.05 ? 'met' : 'not met'}); no main-thread task over 100 ms: longest ${longest.toFixed(0)} ms (${longest <= 100 ? 'met' : 'not met'}).`);
+  const mostCpu = Math.max(...all.map((row) => row.longestCpuMs));
+  log(
+    `\nTargets: lab at most 5% slower than bare tfjs: worst ${(slowest * 100).toFixed(1)}% (${slowest <= 0.05 ? 'met' : 'not met'}); ` +
+      `no main-thread task over 100 ms: longest ${longest.toFixed(0)} ms wall (${longest <= 100 ? 'met' : 'not met'}), ` +
+      `at most ${mostCpu.toFixed(0)} ms of CPU in any task (${mostCpu <= 100 ? 'met' : 'not met'}).`,
+  );
+  log('Wall time includes the time the main thread waited for a core: here the training (and SwiftShader) keeps both cores busy.');
   log(`Whole benchmark: ${((Date.now() - began) / 1000).toFixed(0)} s.`);
   if (options.repeat === 1) {
     log('Noise: on a 2-core machine with SwiftShader, identical bare runs differ by up to ±40%; pass --repeat=3 (best of 3 each) before reading much into a gap under ~20%.');

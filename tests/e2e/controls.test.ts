@@ -1,7 +1,7 @@
 /** The training controls: pause and resume the comparison, stop one run, stop all. */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { TRAINING_TIMEOUT_MS, comparisonStatus, useLabBrowser, openLab, progressValue, resultRow, startComparison, tinySpiral } from './lab';
+import { TRAINING_TIMEOUT_MS, comparisonStatus, useLabBrowser, openLab, progressValue, resultRow, startComparison, tinySpiral, waitForChartsToCatchUp } from './lab';
 
 const newLab = useLabBrowser();
 
@@ -45,6 +45,7 @@ describe('the training controls', () => {
 
     await page.getByRole('button', { name: 'Stop SGD', exact: true }).click();
     await sgd.locator('xpath=..').filter({ hasText: /stopped after \d+ of 100 epochs/ }).waitFor();
+    await waitForChartsToCatchUp(page);
     expect(await resultRow(page, 'SGD').getByRole('cell').first().textContent()).toBe('stopped');
     const sgdStoppedAt = await progressValue(sgd);
     // Adam goes on without SGD.
@@ -53,6 +54,7 @@ describe('the training controls', () => {
 
     await page.getByRole('button', { name: 'Stop all', exact: true }).click();
     await status.filter({ hasText: /^Stopped/ }).waitFor();
+    await waitForChartsToCatchUp(page);
     expect(await resultRow(page, 'Adam').getByRole('cell').first().textContent()).toBe('cancelled');
     await page.getByRole('button', { name: 'Restart from the beginning' }).waitFor();
     expect(await page.getByRole('button', { name: 'Start comparison' }).isEnabled()).toBe(true);

@@ -13,6 +13,7 @@ import {
   resultsText,
   startComparison,
   tinySpiral,
+  waitForChartsToCatchUp,
   waitUntilFinished,
 } from './lab';
 
@@ -45,6 +46,7 @@ describe('export and import', () => {
     await second.page.getByLabel('Import a comparison (JSON)').setInputFiles(exported.path);
     await second.page.getByRole('status').filter({ hasText: `Imported “${name}”.` }).waitFor();
     await comparisonPanel(second.page, name).waitFor();
+    await waitForChartsToCatchUp(second.page);
 
     // What a person sees: the same results, the same curves, and the comparison in the history.
     expect(await comparisonPanel(second.page, name).getByRole('status').textContent()).toMatch(/^Finished/);

@@ -79,9 +79,18 @@ export async function startComparison(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start comparison' }).click();
 }
 
-/** Waits for the comparison's status to read "Finished". */
+/** Waits for the comparison's status to read "Finished", and for the charts and tables to show it. */
 export async function waitUntilFinished(page: Page, name: string): Promise<void> {
   await comparisonStatus(page, name).filter({ hasText: /^Finished/ }).waitFor({ timeout: TRAINING_TIMEOUT_MS });
+  await waitForChartsToCatchUp(page);
+}
+
+/**
+ * Charts and tables render a moment after the progress panel (throttled, in a
+ * transition) and say so with aria-busy: waits until nothing on the page is busy.
+ */
+export async function waitForChartsToCatchUp(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, undefined, { timeout: 10_000 });
 }
 
 export function resultsTable(page: Page): Locator {

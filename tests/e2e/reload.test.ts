@@ -9,6 +9,7 @@ import {
   resultsText,
   startComparison,
   tinySpiral,
+  waitForChartsToCatchUp,
   waitUntilFinished,
 } from './lab';
 
@@ -35,6 +36,7 @@ describe('a reload', () => {
     await page.getByRole('button', { name: `Open ${name}`, exact: true }).click();
 
     await comparisonPanel(page, name).waitFor();
+    await waitForChartsToCatchUp(page);
     expect(await comparisonPanel(page, name).getByRole('status').textContent()).toMatch(/^Finished/);
     expect(await resultsText(page)).toEqual(results);
     expect(await epochChartDots(page).count()).toBe(dots);

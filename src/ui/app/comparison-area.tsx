@@ -1,15 +1,23 @@
-/** Layout of the comparison on screen: progress and controls, curves, results, confusion matrix, bars. */
+/**
+ * Layout of the comparison on screen: progress and controls, curves, results, confusion
+ * matrix, bars. The progress panel follows the store at once; the charts and tables get
+ * the comparison through useDeferredValue, so React renders them in a transition that it
+ * can interrupt: records arriving ten times a second never hold the page for long.
+ */
+import { memo, useDeferredValue } from 'react';
 import { ConfusionMatrix } from '../features/confusion-matrix/confusion-matrix';
 import { E5Bars } from '../features/e5-charts/e5-bars';
 import { LiveCharts } from '../features/live-charts/live-charts';
 import { ProgressPanel } from '../features/progress/progress-panel';
 import { ResultsTable } from '../features/results/results-table';
+import type { ComparisonView } from '../../client/types';
 import { useLabState } from './lab-store-context';
 
 export function ComparisonArea() {
-  const comparison = useLabState((s) => s.current);
+  const live = useLabState((s) => s.current);
+  const comparison = useDeferredValue(live);
   const dataset = useLabState((s) => (s.current ? s.datasets[s.current.config.dataset.name] : undefined));
-  if (!comparison) {
+  if (!live || !comparison) {
     return (
       <section className="panel empty-state" aria-labelledby="empty-heading">
         <h2 id="empty-heading">No comparison on screen</h2>
@@ -20,16 +28,28 @@ export function ComparisonArea() {
   }
   return (
     <>
-      <ProgressPanel comparison={comparison} />
+      <ProgressPanel comparison={live} />
+      {/* Busy while the charts show an older state than the progress panel (a person never notices; tests wait for it). */}
+      <div className="contents" aria-busy={comparison !== live}>
+        <Charts comparison={comparison} classNames={dataset?.status === 'ready' ? dataset.summary.classNames : undefined} />
+      </div>
+    </>
+  );
+}
+
+/** Memoised: while a deferred render is pending, the urgent one skips all of this. */
+const Charts = memo(function Charts({ comparison, classNames }: { comparison: ComparisonView; classNames: readonly string[] | undefined }) {
+  return (
+    <>
       <LiveCharts comparison={comparison} />
       <ResultsTable runs={comparison.runs} />
       <ConfusionMatrix
         runs={comparison.runs}
         dataset={comparison.config.dataset.name}
-        classNames={dataset?.status === 'ready' ? dataset.summary.classNames : undefined}
+        classNames={classNames}
         comparisonName={comparison.name}
       />
       <E5Bars runs={comparison.runs} comparisonName={comparison.name} />
     </>
   );
-}
+});

@@ -8,6 +8,7 @@ import { memo, useMemo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDownload } from '../../components/chart-download';
 import { runColor } from '../../components/palette';
+import { useThrottledValue } from '../../components/use-throttled-value';
 import { formatTick, formatValue, niceTicks } from './format';
 import { lineKey, type ChartRow } from './series';
 
@@ -32,15 +33,27 @@ export interface LineChartCardProps {
   readonly height?: number;
   /** Whole-number x ticks (epochs on the epoch charts). */
   readonly integerX?: boolean;
+  /**
+   * Offset of this chart's updates (see useThrottledValue): charts of one comparison get
+   * different phases, so that their renders fall in separate tasks.
+   */
+  readonly phaseMs?: number;
 }
 
-function LineChartCardImpl({ title, fileName, rows, runs, xLabel, yLabel, logY, style, faintName, mainName, height = 260, integerX = false }: LineChartCardProps) {
+/** Live charts redraw at most this often: a render per record batch would hold the page. */
+export const LIVE_CHART_INTERVAL_MS = 250;
+
+function LineChartCardImpl(props: LineChartCardProps) {
+  const { title, fileName, xLabel, yLabel, logY, style, faintName, mainName, height = 260, integerX = false, phaseMs = 0 } = props;
+  const data = useMemo(() => ({ rows: props.rows, runs: props.runs }), [props.rows, props.runs]);
+  const shown = useThrottledValue(data, LIVE_CHART_INTERVAL_MS, phaseMs);
+  const { rows, runs } = shown;
   const figure = useRef<HTMLElement>(null);
   const epoch = style === 'epoch';
   const xMax = rows.at(-1)?.x ?? 1;
   const xTicks = useMemo(() => niceTicks(xMax, 5, integerX), [xMax, integerX]);
   return (
-    <figure className="chart-card" ref={figure} aria-label={title}>
+    <figure className="chart-card" ref={figure} aria-label={title} aria-busy={shown !== data}>
       <figcaption>
         <h3>{title}</h3>
         <ChartDownload target={figure} name={fileName} title={title} />

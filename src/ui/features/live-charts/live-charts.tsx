@@ -3,13 +3,24 @@
  * moving average, for the comparison on screen. Shaping is memoised and the smoothing
  * value deferred, so dragging the slider never blocks the page.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
-import type { ComparisonView } from '../../../client/types';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { ComparisonView, RunView } from '../../../client/types';
 import { safeFileName } from '../../components/download';
 import { ChartOptions, type ChartOptionsValue } from './chart-options';
-import { LineChartCard, type ChartRun } from './line-chart-card';
+import { LIVE_CHART_INTERVAL_MS, LineChartCard, type ChartRun } from './line-chart-card';
 import { RunLegend } from './run-legend';
 import { batchLossLines, epochLines, hasMetric, toRows, X_MODE_LABELS, type LinePair } from './series';
+
+/** Between the updates of the three charts: a third of their interval, so each renders in its own task. */
+const PHASE_MS = Math.round(LIVE_CHART_INTERVAL_MS / 3);
+
+/** The same array as on the last render while every run's epochs are the same arrays. */
+function useRunsWithSameEpochs(runs: readonly RunView[]): readonly RunView[] {
+  const last = useRef(runs);
+  const same = last.current.length === runs.length && runs.every((run, i) => run.id === last.current[i]!.id && run.epochs === last.current[i]!.epochs);
+  if (!same) last.current = runs;
+  return last.current;
+}
 
 const chartRuns = (labels: readonly string[], lines: readonly LinePair[], hidden: ReadonlySet<number>): ChartRun[] =>
   labels.map((label, i) => ({ label, hidden: hidden.has(i), points: lines[i]?.main.length ?? 0 }));
@@ -26,13 +37,15 @@ export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
   // Stable while the labels are: the epoch charts then skip re-rendering on smoothing changes.
   const labelKey = JSON.stringify(runs.map((run) => run.label));
   const labels = useMemo(() => JSON.parse(labelKey) as string[], [labelKey]);
-  const loss = useMemo(() => epochLines(runs, 'loss', { xMode, logY }), [runs, xMode, logY]);
-  const accuracy = useMemo(() => epochLines(runs, 'accuracy', { xMode, logY: false }), [runs, xMode]);
+  // The epoch charts change only when an epoch ends, not with every batch of records.
+  const epochRuns = useRunsWithSameEpochs(runs);
+  const loss = useMemo(() => epochLines(epochRuns, 'loss', { xMode, logY }), [epochRuns, xMode, logY]);
+  const accuracy = useMemo(() => epochLines(epochRuns, 'accuracy', { xMode, logY: false }), [epochRuns, xMode]);
   const batches = useMemo(() => batchLossLines(runs, { xMode, logY, smoothing, progress: axisProgress }), [runs, xMode, logY, smoothing, axisProgress]);
   const lossRows = useMemo(() => toRows(loss), [loss]);
   const accuracyRows = useMemo(() => toRows(accuracy), [accuracy]);
   const batchRows = useMemo(() => toRows(batches), [batches]);
-  const showAccuracy = useMemo(() => hasMetric(runs, 'accuracy'), [runs]);
+  const showAccuracy = useMemo(() => hasMetric(epochRuns, 'accuracy'), [epochRuns]);
   const lossRuns = useMemo(() => chartRuns(labels, loss, hidden), [labels, loss, hidden]);
   const accuracyRuns = useMemo(() => chartRuns(labels, accuracy, hidden), [labels, accuracy, hidden]);
   const batchRuns = useMemo(() => chartRuns(labels, batches, hidden), [labels, batches, hidden]);
@@ -65,6 +78,7 @@ export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
           integerX={xMode === 'epoch'}
           faintName="train"
           mainName="validation"
+          phaseMs={PHASE_MS}
         />
         {showAccuracy && (
           <LineChartCard
@@ -79,6 +93,7 @@ export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
             integerX={xMode === 'epoch'}
             faintName="train"
             mainName="validation"
+            phaseMs={2 * PHASE_MS}
           />
         )}
         <LineChartCard
