@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OptimizerConfig } from '../optimizers/catalog';
+import { resolveOptimizerConfig, type OptimizerConfig } from '../optimizers/catalog';
+import { stateViews } from './state-view';
 import { RaceStepper } from './stepper';
 import type { RaceEntryState, Vec2 } from './types';
 
@@ -96,6 +97,24 @@ describe('the momentum arrow', () => {
     expect(adam.momentum).toEqual([-m[0], -m[1]]);
     expect(states({ name: 'sgd' }).at(-1)!.momentum).toBeUndefined();
     expect(states({ name: 'adagrad' }).at(-1)!.momentum).toBeUndefined();
+  });
+
+  it.each<OptimizerConfig>([
+    { name: 'sgd' },
+    { name: 'sgd', hyperparameters: { momentum: 0.9 } },
+    { name: 'rmsprop' },
+    { name: 'rmsprop', hyperparameters: { momentum: 0.5 } },
+    { name: 'adagrad' },
+    { name: 'adadelta' },
+    { name: 'adam' },
+    { name: 'adamw' },
+    { name: 'adamax' },
+    { name: 'nadam' },
+    { name: 'lion' },
+  ])('is promised before the race for exactly the optimizers that show one: %j', (optimizer) => {
+    const { name, hyperparameters } = resolveOptimizerConfig(optimizer);
+    const shown = states(optimizer, 2).at(-1)!.momentum !== undefined;
+    expect(stateViews[name].keepsMomentum(hyperparameters as unknown as Record<string, unknown>)).toBe(shown);
   });
 
   it('names slots with the symbols of the update rule', () => {

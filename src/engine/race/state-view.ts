@@ -39,6 +39,8 @@ export interface StateContext {
 export interface StateView {
   /** Keras slot name → the symbol in the update rule. */
   readonly symbols: Readonly<Record<string, string>>;
+  /** Whether these hyperparameters keep a momentum at all (SGD and RMSprop only with momentum > 0). */
+  readonly keepsMomentum: (hyperparameters: Readonly<Record<string, unknown>>) => boolean;
   /** Where the momentum pushes the point; undefined when this optimizer keeps none. */
   readonly momentum: (slots: SlotVectors) => Vec2 | undefined;
   readonly effectiveStep: (context: StateContext) => EffectiveStep;
@@ -60,18 +62,23 @@ function adamStep(context: StateContext): EffectiveStep {
 }
 
 const ADAM_SYMBOLS = { momentum: 'm', velocity: 'v', velocity_hat: 'v̂' };
+const always = () => true;
+const never = () => false;
+const withMomentum = (hyperparameters: Readonly<Record<string, unknown>>) => (hyperparameters.momentum as number) > 0;
 /** Adam-family momentum m averages gradients; the point moves against it. */
 const againstM = (slots: SlotVectors) => negated(slots.momentum);
 
 export const stateViews: { readonly [K in KerasOptimizerName]: StateView } = {
   sgd: {
     symbols: { momentum: 'v' },
+    keepsMomentum: withMomentum,
     // Keras's SGD velocity is already the displacement: w ← w + v.
     momentum: (slots) => slots.momentum,
     effectiveStep: (context) => constant('lr', num(context, 'momentum') > 0 ? 'g (into the velocity v)' : 'g', context.lr),
   },
   rmsprop: {
     symbols: { velocity: 'v', momentum: 'm', average_gradient: 'ḡ' },
+    keepsMomentum: withMomentum,
     momentum: againstM,
     effectiveStep: (context) => {
       const v = slot(context, 'velocity');
@@ -87,6 +94,7 @@ export const stateViews: { readonly [K in KerasOptimizerName]: StateView } = {
   },
   adagrad: {
     symbols: { accumulator: 'a' },
+    keepsMomentum: never,
     momentum: () => undefined,
     effectiveStep: (context) => {
       const a = slot(context, 'accumulator');
@@ -95,6 +103,7 @@ export const stateViews: { readonly [K in KerasOptimizerName]: StateView } = {
   },
   adadelta: {
     symbols: { accumulated_grad: 'E[g²]', accumulated_delta_var: 'E[Δ²]' },
+    keepsMomentum: never,
     momentum: () => undefined,
     effectiveStep: (context) => {
       const grad = slot(context, 'accumulated_grad');
@@ -107,10 +116,11 @@ export const stateViews: { readonly [K in KerasOptimizerName]: StateView } = {
       };
     },
   },
-  adam: { symbols: ADAM_SYMBOLS, momentum: againstM, effectiveStep: adamStep },
-  adamw: { symbols: ADAM_SYMBOLS, momentum: againstM, effectiveStep: adamStep },
+  adam: { symbols: ADAM_SYMBOLS, keepsMomentum: always, momentum: againstM, effectiveStep: adamStep },
+  adamw: { symbols: ADAM_SYMBOLS, keepsMomentum: always, momentum: againstM, effectiveStep: adamStep },
   adamax: {
     symbols: { momentum: 'm', norm: 'u' },
+    keepsMomentum: always,
     momentum: againstM,
     effectiveStep: (context) => {
       const u = slot(context, 'norm');
@@ -124,6 +134,7 @@ export const stateViews: { readonly [K in KerasOptimizerName]: StateView } = {
   },
   nadam: {
     symbols: { momentum: 'm', velocity: 'v' },
+    keepsMomentum: always,
     momentum: againstM,
     effectiveStep: (context) => {
       const v = slot(context, 'velocity');
@@ -137,6 +148,7 @@ export const stateViews: { readonly [K in KerasOptimizerName]: StateView } = {
   },
   lion: {
     symbols: { momentum: 'm' },
+    keepsMomentum: always,
     momentum: againstM,
     effectiveStep: (context) => constant('lr', 'sign(β₁·m + (1 − β₁)·g)', context.lr),
   },
