@@ -4,7 +4,7 @@
  * keyboard, and the page-wide keys (see use-race-keys.ts) are named on the buttons.
  */
 import type { RaceState } from '../../../client/race-store';
-import { SPEEDS } from './race-settings';
+import { nearestSpeed, SPEEDS } from './race-settings';
 
 export interface RaceToolbarProps {
   readonly state: RaceState;
@@ -42,7 +42,7 @@ export function RaceStatus({ state }: { state: RaceState }) {
 
 export function RaceToolbar(props: RaceToolbarProps) {
   const { state, canRun, speed } = props;
-  const index = Math.max(0, SPEEDS.indexOf(speed as (typeof SPEEDS)[number]));
+  const index = Math.max(0, SPEEDS.indexOf(nearestSpeed(speed) as (typeof SPEEDS)[number]));
   const ready = canRun && state.status === 'ready';
   return (
     <div className="race-toolbar" role="group" aria-label="Race controls">

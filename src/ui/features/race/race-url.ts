@@ -18,7 +18,7 @@ import type { Catalog } from '../../catalog/catalog';
 import { runToForm, type Specs } from '../config/form-model';
 import { runOptimizerConfig } from '../config/form-to-config';
 import { fromBase64Url, toBase64Url } from '../url-state/base64url';
-import { NO_ARROWS, type Arrows, type RaceSettings } from './race-settings';
+import { NO_ARROWS, nearestSpeed, type Arrows, type RaceSettings } from './race-settings';
 
 const KEY = 'race';
 const ARROW_KINDS = ['gradient', 'momentum'] as const;
@@ -82,7 +82,7 @@ export function linkToSettings(specs: Specs, link: RaceLink): RaceSettings {
     start: { x: link.start[0], y: link.start[1] },
     runs,
     arrows,
-    speed: link.speed,
+    speed: nearestSpeed(link.speed),
     playing: link.playing ?? false,
     projector: link.projector ?? false,
     controls: link.controls ?? true,

@@ -3,7 +3,8 @@
  * δ = 10⁻⁴ of the loss range on screen (four decades of contrast on every surface),
  * from near-white at the minimum to Okabe-Ito blue up the walls: one hue, so colour
  * vision does not matter, and light, so the runs' colours stay readable on it. Contour
- * lines mark every quarter decade. Pure: the canvas puts the pixels on screen.
+ * lines mark every quarter decade where they are at least ~3 px apart. Pure: the canvas
+ * puts the pixels on screen.
  */
 import type { Surface } from '../../../engine/surfaces';
 
@@ -38,12 +39,16 @@ export function surfacePixels(surface: Surface, width: number, height: number, o
   const line = options.highContrast ? 0.6 : 0.82;
   const bands = Math.round(span * BANDS_PER_DECADE);
   const band = (i: number) => Math.floor(levels[i]! * bands);
+  // A line where the band changes between neighbours, unless lines there would be closer
+  // than about three pixels (around a minimum the log crowds them into a dark blot).
+  const crowded = 1 / (3 * bands);
+  const crosses = (i: number, j: number) => band(i) !== band(j) && Math.abs(levels[i]! - levels[j]!) < crowded;
   const pixels = new Uint8ClampedArray(4 * values.length);
   for (let row = 0; row < height; row++) {
     for (let column = 0; column < width; column++) {
       const i = row * width + column;
       const mix = strength * levels[i]!;
-      const edge = (column + 1 < width && band(i + 1) !== band(i)) || (row + 1 < height && band(i + width) !== band(i));
+      const edge = (column + 1 < width && crosses(i, i + 1)) || (row + 1 < height && crosses(i, i + width));
       const shade = edge ? line : 1;
       for (let c = 0; c < 3; c++) pixels[4 * i + c] = (255 + (BLUE[c]! - 255) * mix) * shade;
       pixels[4 * i + 3] = 255;
