@@ -35,12 +35,11 @@ function VectorRow({ label, title, value }: { label: string; title?: string; val
 }
 
 export function RacerCard({ index, label, color, spec, state, arrows, keepsMomentum, onArrows }: RacerCardProps) {
-  const headingId = `racer-${index}-heading`;
   const step = state?.step ?? 0;
   const effective = state?.effectiveStep;
   return (
-    <section className={`racer-card${state?.diverged ? ' racer-diverged' : ''}`} style={{ borderLeftColor: color }} aria-labelledby={headingId}>
-      <h3 id={headingId}>
+    <section className={`racer-card${state?.diverged ? ' racer-diverged' : ''}`} style={{ borderLeftColor: color }} aria-label={label}>
+      <h3>
         <span className="swatch" style={{ background: color }} aria-hidden="true" />
         {label}
         {state?.diverged && <span className="badge badge-diverged">diverged</span>}
