@@ -5,7 +5,7 @@ import type { RaceSetup } from '../engine/race/types';
 import { RACE_PROTOCOL_VERSION, type FromRaceWorker, type ToRaceWorker } from '../protocol/race-messages';
 import { createRaceHost } from '../worker/race-host';
 import type { RaceConnection } from './race-client';
-import { createRaceStore, type RaceStore } from './race-store';
+import { createRaceStore, NOTIFY_MS, type RaceStore } from './race-store';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -90,7 +90,7 @@ describe('the race store', () => {
     expect(store.trails()[0]!.length).toBe(1);
   });
 
-  it('tells React about a change of status at once, and about new states at most every 100 ms', () => {
+  it('tells React about a change of status at once, and about new states at most every NOTIFY_MS', () => {
     vi.useFakeTimers();
     try {
       const { connection } = inProcess();
@@ -103,7 +103,9 @@ describe('the race store', () => {
       store.step(1);
       store.step(1);
       expect(listener.mock.calls.length).toBe(afterFirst);
-      vi.advanceTimersByTime(100);
+      vi.advanceTimersByTime(NOTIFY_MS - 1);
+      expect(listener.mock.calls.length).toBe(afterFirst);
+      vi.advanceTimersByTime(1);
       expect(listener.mock.calls.length).toBe(afterFirst + 1);
       expect(store.getState().step).toBe(3);
     } finally {

@@ -4,9 +4,10 @@
  * React for the canvas to draw incrementally. Frames of an older race (a setup the
  * person has since changed) are recognised by their generation and dropped.
  *
- * React hears about new states at most every NOTIFY_MS: the side panel need not redraw
- * at the worker's frame rate; the canvas reads the trails on its own schedule. Changes
- * of status (playing, finished, an error) are passed on at once.
+ * React hears about new states at most every NOTIFY_MS (four times a second: numbers
+ * that change faster cannot be read, and on a software renderer every repainted line of
+ * text costs); the canvas reads the trails on its own schedule. Changes of status
+ * (playing, finished, an error) are passed on at once.
  */
 import type { RaceEntryState, RaceSetup } from '../engine/race/types';
 import { RACE_PROTOCOL_VERSION, type ErrorPayload, type FromRaceWorker, type ToRaceWorker } from '../protocol/race-messages';
@@ -40,7 +41,7 @@ export interface RaceStore {
   dispose(): void;
 }
 
-const NOTIFY_MS = 100;
+export const NOTIFY_MS = 250;
 
 type Body<T extends ToRaceWorker['type']> = Omit<Extract<ToRaceWorker, { type: T }>, 'v'>;
 

@@ -6,7 +6,8 @@
  *
  * Playing is paced by the clock, not by the tick rate: after t seconds at s steps per
  * second, floor(t·s) steps have been taken. Stepping takes at most STEP_BUDGET_MS per
- * tick so messages (pause, a new setup) are answered at once; when the machine cannot
+ * tick, half a core (on a two-core laptop the page and a software renderer need the
+ * rest), so messages (pause, a new setup) are answered at once; when the machine cannot
  * keep up, the backlog is dropped instead of bursting later. The host owns every tensor
  * it makes: a new setup or `dispose` frees the old race.
  */
@@ -35,7 +36,7 @@ export interface RaceHost {
 }
 
 const TICK_MS = 16;
-const STEP_BUDGET_MS = 10;
+const STEP_BUDGET_MS = 8;
 const DEFAULT_STEPS_PER_SECOND = 60;
 
 export const realClock: RaceClock = {

@@ -15,31 +15,33 @@ const status = (page: Page) => page.getByRole('status', { name: 'Race status' })
 const racer = (page: Page, label: string) => page.getByRole('region', { name: label, exact: true });
 const stepOf = async (card: Locator) => Number(await card.getByTestId('racer-step').textContent());
 
-/** How many pixels of the trails canvas are drawn on (not transparent). */
-function trailPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-layer="trails"]')!;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let drawn = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) drawn++;
-    return drawn;
-  });
+const canvasOf = (page: Page) => page.locator('.race-canvas canvas');
+
+/** The trail vertices the painter has stroked onto the picture. */
+async function trailVertices(page: Page): Promise<number> {
+  return Number(await canvasOf(page).getAttribute('data-trail-vertices'));
 }
 
-/** Polls the page until the trails canvas holds more than `than` drawn pixels. */
+/** The canvas's pixels, to compare one frame with another. */
+function pixels(page: Page): Promise<number[]> {
+  return canvasOf(page).evaluate((canvas: HTMLCanvasElement) => Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data));
+}
+
+/** How many pixels differ between two pictures of the same size. */
+function changedPixels(before: readonly number[], after: readonly number[]): number {
+  let changed = 0;
+  for (let i = 0; i < before.length; i += 4) if (before[i] !== after[i] || before[i + 1] !== after[i + 1] || before[i + 2] !== after[i + 2]) changed++;
+  return changed;
+}
+
+/** Polls the page until the painter has stroked more than `than` trail vertices. */
 async function trailsPast(page: Page, than: number): Promise<number> {
   await page.waitForFunction(
-    (before) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-layer="trails"]');
-      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
-      let drawn = 0;
-      for (let i = 3; data && i < data.length; i += 4) if (data[i] !== 0) drawn++;
-      return drawn > before;
-    },
+    (before) => Number(document.querySelector('.race-canvas canvas')?.getAttribute('data-trail-vertices') ?? 0) > before,
     than,
     { polling: 100, timeout: 60_000 },
   );
-  return trailPixels(page);
+  return trailVertices(page);
 }
 
 async function stepPast(card: Locator, than: number): Promise<number> {
@@ -55,15 +57,21 @@ describe('the optimizer race', () => {
     await status(page).filter({ hasText: /^Step 0 · paused$/ }).waitFor({ timeout: 60_000 });
     expect(page.url()).toMatch(/#race=[A-Za-z0-9_-]+$/);
     expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/Elongated bowl/);
-    expect(await trailPixels(page)).toBe(0);
+    expect(await trailVertices(page)).toBe(0);
+    const atStart = await pixels(page);
 
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await status(page).filter({ hasText: /playing$/ }).waitFor();
     const sgd = racer(page, 'SGD');
     const early = await trailsPast(page, 0);
     const stepEarly = await stepPast(sgd, 2);
+    const earlyPicture = await pixels(page);
     const later = await trailsPast(page, early);
     expect(later).toBeGreaterThan(early);
+    // The trails are on the picture, and more of it changes as they grow.
+    const changedEarly = changedPixels(atStart, earlyPicture);
+    expect(changedEarly).toBeGreaterThan(0);
+    expect(changedPixels(atStart, await pixels(page))).toBeGreaterThan(changedEarly);
     expect(await stepPast(sgd, stepEarly)).toBeGreaterThan(stepEarly);
     expect(await sgd.getByTestId('racer-loss').textContent()).toMatch(/^\d/);
     await expect.poll(() => page.url()).toMatch(/#race=/);
@@ -82,7 +90,7 @@ describe('the optimizer race', () => {
     await status(page).filter({ hasText: /^Step 0 · paused$/ }).waitFor();
     expect(Math.abs(Number(await page.getByLabel('Start x').inputValue()))).toBeLessThan(0.05);
     expect(Math.abs(Number(await page.getByLabel('Start y').inputValue()))).toBeLessThan(0.05);
-    expect(await trailPixels(page)).toBe(0);
+    await expect.poll(() => trailVertices(page)).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /**
- * The race on screen: four stacked canvases (see RacePainter) sized to the surface's
- * aspect, repainted on every animation frame from the trails as they grow. A click sets
+ * The race on screen: one canvas (see RacePainter) sized to the surface's aspect,
+ * repainted on animation frames from the trails as they grow. A click sets
  * the start; so does the keyboard: focus the surface, move the cross with the arrow
  * keys (Shift for bigger moves), Enter to start there, Escape to drop the cross.
  */
@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type 
 import type { RaceStore } from '../../../client/race-store';
 import type { RaceEntryState } from '../../../engine/race/types';
 import { surfaces, type Point, type SurfaceName } from '../../../engine/surfaces';
-import { RacePainter, type RaceLayers } from './race-painter';
+import { RacePainter } from './race-painter';
 import type { Arrows } from './race-settings';
 import { fitViewport, roundToView, toPlane } from './viewport';
 
@@ -22,11 +22,9 @@ export interface RaceCanvasProps {
   readonly start: Point;
   readonly projector: boolean;
   readonly onStart: (start: Point) => void;
-  /** Filled with the canvases, for the PNG export. */
-  readonly layersRef: RefObject<RaceLayers | null>;
+  /** Filled with the visible canvas, for the PNG export. */
+  readonly canvasRef: RefObject<HTMLCanvasElement | null>;
 }
-
-const LAYERS = ['base', 'halo', 'trails', 'overlay'] as const;
 
 function useAvailableWidth(element: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -41,10 +39,9 @@ function useAvailableWidth(element: RefObject<HTMLElement | null>): number {
 }
 
 export function RaceCanvas(props: RaceCanvasProps) {
-  const { surfaceName, projector, onStart, layersRef } = props;
+  const { surfaceName, projector, onStart, canvasRef } = props;
   const surface = surfaces[surfaceName];
   const frame = useRef<HTMLDivElement>(null);
-  const canvases = useRef<Partial<Record<(typeof LAYERS)[number], HTMLCanvasElement | null>>>({});
   const painter = useRef<RacePainter | null>(null);
   const [cursor, setCursor] = useState<Point | undefined>();
   const latest = useRef({ ...props, cursor });
@@ -54,11 +51,8 @@ export function RaceCanvas(props: RaceCanvasProps) {
   const viewport = fitViewport(surface.view, available || 640, Math.max(240, (typeof window === 'undefined' ? 800 : window.innerHeight) * (projector ? 0.8 : 0.68)));
 
   useEffect(() => {
-    const layers = canvases.current;
-    if (!layers.base || !layers.halo || !layers.trails || !layers.overlay) return;
-    const all = layers as RaceLayers;
-    layersRef.current = all;
-    painter.current ??= new RacePainter(all);
+    if (!canvasRef.current) return;
+    painter.current ??= new RacePainter(canvasRef.current);
     painter.current.setScene(surface, viewport, window.devicePixelRatio || 1, projector);
   }, [surface, viewport.width, viewport.height, projector]);
 
@@ -114,9 +108,7 @@ export function RaceCanvas(props: RaceCanvasProps) {
         onKeyDown={onKeyDown}
         onBlur={() => setCursor(undefined)}
       >
-        {LAYERS.map((layer) => (
-          <canvas key={layer} data-layer={layer} ref={(element) => void (canvases.current[layer] = element)} />
-        ))}
+        <canvas ref={canvasRef} />
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
 /**
  * The race out of the page: the trajectories as tidy CSV (one row per racer per step:
- * optimizer label, Keras name, step, x, y, loss), and the picture as PNG (the four
- * canvases flattened, with a legend of each racer's colour, label, step and loss, so a
+ * optimizer label, Keras name, step, x, y, loss), and the picture as PNG (the canvas
+ * as on screen, with a legend of each racer's colour, label, step and loss, so a
  * slide needs nothing else).
  */
 import type { RaceTrail } from '../../../client/race-trails';
 import { toCsv } from '../../../persistence/csv';
-import type { RaceLayers } from './race-painter';
+import { context2d } from './race-painter';
 
 export const RACE_CSV_COLUMNS = ['optimizer', 'keras_name', 'step', 'x', 'y', 'loss'] as const;
 
@@ -27,15 +27,14 @@ export function raceCsv(racers: readonly ExportedRacer[]): string {
   return toCsv(RACE_CSV_COLUMNS, rows);
 }
 
-export async function racePng(layers: RaceLayers, title: string, racers: readonly ExportedRacer[]): Promise<Blob> {
-  const { width, height } = layers.base;
-  const scale = width / (parseFloat(layers.base.style.width) || width);
+export async function racePng(source: HTMLCanvasElement, title: string, racers: readonly ExportedRacer[]): Promise<Blob> {
+  const { width, height } = source;
+  const scale = width / (parseFloat(source.style.width) || width);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas in this browser');
-  for (const layer of [layers.base, layers.halo, layers.trails, layers.overlay]) ctx.drawImage(layer, 0, 0);
+  const ctx = context2d(canvas);
+  ctx.drawImage(source, 0, 0);
   ctx.scale(scale, scale);
   const line = 18;
   ctx.font = '600 13px system-ui, sans-serif';

@@ -15,7 +15,6 @@ import { specOf } from '../config/form-model';
 import { formatValue } from '../live-charts/format';
 import { RaceCanvas } from './race-canvas';
 import { racePng, raceCsv, type ExportedRacer } from './race-export';
-import type { RaceLayers } from './race-painter';
 import { NO_ARROWS } from './race-settings';
 import { RaceSetup } from './race-setup';
 import { RaceStatus, RaceToolbar } from './race-toolbar';
@@ -32,7 +31,7 @@ export default function RacePage() {
   const store = useRaceStore();
   const state = useRaceState(store);
   const driver = useRaceDriver(store, state, setup, settings, update);
-  const layers = useRef<RaceLayers | null>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
   const [exportProblem, setExportProblem] = useState<string>();
 
   const surface = surfaces[settings.surface];
@@ -60,8 +59,8 @@ export default function RacePage() {
   const savePng = async () => {
     setExportProblem(undefined);
     try {
-      if (!layers.current) throw new Error('Nothing drawn yet.');
-      downloadBlob(await racePng(layers.current, `${surface.label}: ${surface.formula}`, exported()), `${fileBase}.png`);
+      if (!canvas.current) throw new Error('Nothing drawn yet.');
+      downloadBlob(await racePng(canvas.current, `${surface.label}: ${surface.formula}`, exported()), `${fileBase}.png`);
     } catch (error) {
       setExportProblem(error instanceof Error ? error.message : String(error));
     }
@@ -116,7 +115,7 @@ export default function RacePage() {
             start={settings.start}
             projector={settings.projector}
             onStart={(start) => update((s) => ({ ...s, start }))}
-            layersRef={layers}
+            canvasRef={canvas}
           />
           <figcaption className="race-legend">
             Colour: log₁₀ of the loss above its minimum, with a contour every quarter decade. ★ minimum, ▲ maximum, ■ saddle, ○ start, ● each

@@ -3,7 +3,7 @@
  * start point as numbers (the canvas sets it by click too), and the optimizers, edited
  * with the comparison's own editor: Keras names, stock defaults, update rules.
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { MAX_RACE_ENTRIES } from '../../../engine/race/types';
 import { SURFACE_NAMES, surfaces, type SurfaceName } from '../../../engine/surfaces';
 import { useCatalog } from '../../app/catalog-context';
@@ -41,7 +41,8 @@ function StartField({ axis, value, onValue }: { axis: 'x' | 'y'; value: number; 
   );
 }
 
-export function RaceSetup({ settings, errors, update }: Props) {
+/** Memoised: the race's frames re-render the page ten times a second, and eight editors need not follow. */
+export const RaceSetup = memo(function RaceSetup({ settings, errors, update }: Props) {
   const { optimizerSpecs } = useCatalog();
   const surface = surfaces[settings.surface];
   return (
@@ -77,4 +78,4 @@ export function RaceSetup({ settings, errors, update }: Props) {
       />
     </section>
   );
-}
+});
