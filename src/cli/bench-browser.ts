@@ -12,12 +12,14 @@
  * and the longest main-thread task of the lab's page while it trained, from a Chromium
  * trace: its wall time and the CPU time within it. Targets: the lab at most 5% slower
  * than bare tfjs; no task over 100 ms.
+ * Then the optimizer race's frame rate with eight 5,000-point trails (src/cli/bench-race.ts),
+ * target 60 frames per second.
  *
  * webgl runs with SwiftShader here (a software renderer: no GPU on the build machines), cpu
  * with WebGL switched off in Chromium, so the lab takes its own fallback. `--gpu` launches
  * Chromium for a real GPU over EGL instead (see WEBGL_ARGS in chromium.ts).
  *
- * Options: --quick (fewer steps), --archs=fcnn,scnn, --backends=webgl,cpu, --repeat=N (each
+ * Options: --only=training or --only=race (one section), --quick (fewer steps), --archs=fcnn,scnn, --backends=webgl,cpu, --repeat=N (each
  * pair of measurements N times, best of each kept: this 2-core machine varies by ±20%
  * between identical runs), --gpu, --chromium-arg=<flag> (repeatable). Numbers, not
  * pass/fail: compare within one run.
@@ -28,13 +30,16 @@ import type { BareWorkerAnswer } from '../bench/bare-loop.worker';
 import type { ExperimentConfigInput } from '../engine/experiment/config';
 import type { EpochRecord } from '../engine/training/types';
 import { configToHash } from '../ui/features/url-state/url-config';
+import { benchRace, raceTable } from './bench-race';
 import { launchChromium, WEBGL_ARGS, type WebGlMode } from './chromium';
 import { mainThreadTasks, type MainThreadTask } from './main-thread-tasks';
 import { serveLab } from './serve-lab';
 
 type Backend = 'webgl' | 'cpu';
+type Section = 'training' | 'race';
 
 interface Options {
+  readonly sections: readonly Section[];
   readonly quick: boolean;
   readonly gpu: boolean;
   readonly archs: readonly string[];
@@ -52,7 +57,10 @@ function parseOptions(argv: readonly string[]): Options {
   for (const arch of archs) if (!(arch in BATCH)) throw new Error(`--archs: expected some of ${Object.keys(BATCH).join(', ')}, found ${arch}`);
   const repeat = Number(value('repeat') ?? 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat: expected a whole number >= 1, found ${value('repeat')}`);
+  const only = value('only');
+  if (only !== undefined && only !== 'training' && only !== 'race') throw new Error(`--only: expected training or race, found ${only}`);
   return {
+    sections: only ? [only] : ['training', 'race'],
     repeat,
     quick: argv.includes('--quick'),
     gpu: argv.includes('--gpu'),
@@ -285,10 +293,22 @@ async function main() {
   log(`Building the lab and the bench page, serving them on 127.0.0.1${options.quick ? ' (quick mode)' : ''}...`);
   const lab = await serveLab({ extraPages: { bench: 'src/bench/bench.html' } });
   const results = new Map<Backend, Measurement[]>();
+  let race: Awaited<ReturnType<typeof benchRace>> | undefined;
   try {
-    for (const backend of options.backends) results.set(backend, await benchBackend(lab.url, backend, options, log));
+    if (options.sections.includes('training')) {
+      for (const backend of options.backends) results.set(backend, await benchBackend(lab.url, backend, options, log));
+    }
+    if (options.sections.includes('race')) race = await benchRace(lab.url, options.chromiumArgs, log);
   } finally {
     await lab.close();
+  }
+  if (race) {
+    log('\nrace: frames per second of the optimizer race, 8 optimizers, requestAnimationFrame timestamps (target 60)');
+    console.table(raceTable(race));
+  }
+  if (results.size === 0) {
+    log(`Whole benchmark: ${((Date.now() - began) / 1000).toFixed(0)} s.`);
+    return;
   }
   for (const [backend, rows] of results) {
     log(`\n${backend}: samples per second, the lab (worker, protocol, store, IndexedDB, charts on screen) against a bare tfjs loop`);

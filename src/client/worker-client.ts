@@ -1,23 +1,14 @@
 import { PROTOCOL_VERSION, type ErrorPayload, type FromWorker, type FromWorkerType, type ToWorker } from '../protocol/messages';
+import { checkEnvelope, connectCheckedWorker, type CheckedConnection, type Envelope, type WorkerLike } from './checked-worker';
+
+export type { WorkerLike } from './checked-worker';
 
 /**
  * What the store talks to: the training side, wherever it runs (the dedicated worker,
  * or the page itself as a fallback). Typed both ways; failures arrive as 'error'
  * messages, never as exceptions.
  */
-export interface TrainingConnection {
-  post(message: ToWorker): void;
-  subscribe(listener: (message: FromWorker) => void): () => void;
-  dispose(): void;
-}
-
-/** The parts of a Worker the client uses, so tests can pass a fake. */
-export interface WorkerLike {
-  postMessage(message: unknown): void;
-  addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
-  removeEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
-  terminate(): void;
-}
+export type TrainingConnection = CheckedConnection<ToWorker, FromWorker>;
 
 /** Starts the dedicated training worker (a module worker, bundled by Vite). */
 export function startTrainingWorker(): Worker {
@@ -26,27 +17,16 @@ export function startTrainingWorker(): Worker {
 
 const FROM_WORKER_TYPES: readonly FromWorkerType[] = ['ready', 'dataset-progress', 'dataset-ready', 'records', 'run-end', 'checkpoint', 'done', 'error'];
 
-const errorMessage = (error: ErrorPayload): FromWorker => ({ v: PROTOCOL_VERSION, type: 'error', error });
+const TRAINING_ENVELOPE: Envelope<FromWorker> = {
+  version: PROTOCOL_VERSION,
+  types: FROM_WORKER_TYPES,
+  who: 'training worker',
+  error: (error: ErrorPayload): FromWorker => ({ v: PROTOCOL_VERSION, type: 'error', error }),
+};
 
 /** Checks the envelope of a worker message: the version first, then a known type. */
 export function checkFromWorker(data: unknown): FromWorker {
-  if (data === null || typeof data !== 'object') {
-    return errorMessage({ code: 'bad-message', message: 'The training worker sent something that is not a message.', expected: 'a message object', found: typeof data });
-  }
-  const record = data as { v?: unknown; type?: unknown };
-  if (record.v !== PROTOCOL_VERSION) {
-    const found = record.v === undefined ? 'no version' : `version ${String(record.v)}`;
-    return errorMessage({
-      code: 'protocol-version',
-      message: `The training worker comes from another version of the lab (expected protocol version ${PROTOCOL_VERSION}, found ${found}). Reload the page.`,
-      expected: `protocol version ${PROTOCOL_VERSION}`,
-      found,
-    });
-  }
-  if (!FROM_WORKER_TYPES.includes(record.type as FromWorkerType)) {
-    return errorMessage({ code: 'bad-message', message: `The training worker sent an unknown message type ${String(record.type)}.`, expected: `one of ${FROM_WORKER_TYPES.join(', ')}`, found: String(record.type) });
-  }
-  return data as FromWorker;
+  return checkEnvelope(data, TRAINING_ENVELOPE);
 }
 
 /**
@@ -56,38 +36,5 @@ export function checkFromWorker(data: unknown): FromWorker {
  * comparison instead of waiting forever.
  */
 export function connectWorker(worker: WorkerLike): TrainingConnection {
-  const listeners = new Set<(message: FromWorker) => void>();
-  const emit = (message: FromWorker): void => listeners.forEach((listener) => listener(message));
-  const onMessage = (event: Event): void => emit(checkFromWorker((event as MessageEvent).data));
-  const onError = (event: Event): void => {
-    const detail = (event as ErrorEvent).message;
-    event.preventDefault?.();
-    emit(
-      errorMessage({
-        code: 'worker-crashed',
-        message: `The training worker stopped${detail ? `: ${detail}` : ' (it may have failed to load)'}.`,
-        expected: 'a running training worker',
-        found: detail || 'an error event',
-      }),
-    );
-  };
-  const onMessageError = (): void =>
-    emit(errorMessage({ code: 'bad-message', message: 'A message from the training worker could not be read.', expected: 'a cloneable message', found: 'a messageerror event' }));
-  worker.addEventListener('message', onMessage);
-  worker.addEventListener('error', onError);
-  worker.addEventListener('messageerror', onMessageError);
-  return {
-    post: (message) => worker.postMessage(message),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispose() {
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-      worker.removeEventListener('messageerror', onMessageError);
-      listeners.clear();
-      worker.terminate();
-    },
-  };
+  return connectCheckedWorker(worker, TRAINING_ENVELOPE);
 }

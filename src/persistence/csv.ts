@@ -55,7 +55,8 @@ function runOrder(comparison: StoredComparison): Map<string, { label: string; pl
   return runs;
 }
 
-function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+/** RFC 4180 text: the header, then one CRLF-ended line per row. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return [header, ...rows].map((row) => `${row.map(cell).join(',')}\r\n`).join('');
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { datasetNames } from '../engine/experiment/config';
 import { comparisonCheckpointSchema } from '../protocol/checkpoint-schema';
 import { PROTOCOL_VERSION, type ErrorPayload, type ToWorker, type ToWorkerType } from '../protocol/messages';
+import { parseMessage } from './message-parser';
 
 /**
  * Checks what arrives from the page before the host acts on it: first the protocol
@@ -39,62 +40,15 @@ const schemas = {
   cancel: z.object({ v: version, type: z.literal('cancel'), comparisonId: id }),
 } satisfies Record<ToWorkerType, z.ZodType>;
 
-const messageTypes = Object.keys(schemas) as ToWorkerType[];
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 function stringField(record: Record<string, unknown>, key: string): string | undefined {
   const value = record[key];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-function failure(error: ErrorPayload, record: Record<string, unknown> = {}): ParsedToWorker {
-  const requestId = stringField(record, 'requestId');
-  const comparisonId = stringField(record, 'comparisonId');
-  return { ok: false, error, ...(requestId ? { requestId } : {}), ...(comparisonId ? { comparisonId } : {}) };
-}
-
 export function parseToWorker(data: unknown): ParsedToWorker {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return failure({ code: 'bad-message', message: 'expected a message object', expected: 'a message object', found: describe(data) });
-  }
-  const record = data as Record<string, unknown>;
-  if (record.v !== PROTOCOL_VERSION) {
-    const found = record.v === undefined ? 'no version' : `version ${describe(record.v)}`;
-    return failure(
-      {
-        code: 'protocol-version',
-        message: `The page and the training worker come from different versions of the lab (expected protocol version ${PROTOCOL_VERSION}, found ${found}). Reload the page.`,
-        expected: `protocol version ${PROTOCOL_VERSION}`,
-        found,
-      },
-      record,
-    );
-  }
-  const type = record.type as ToWorkerType;
-  if (!messageTypes.includes(type)) {
-    const expected = `a message type, one of ${messageTypes.join(', ')}`;
-    return failure({ code: 'bad-message', message: `expected ${expected}, found ${describe(record.type)}`, expected, found: describe(record.type) }, record);
-  }
-  const parsed = schemas[type].safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = [type, ...issue.path.map(String)].join('.');
-    return failure({ code: 'bad-message', message: `${where}: ${issue.message}`, expected: issue.message, found: describe(pathValue(record, issue.path)), where }, record);
-  }
-  // Validated above; the schema's output is structurally the protocol type.
-  return { ok: true, message: data as ToWorker };
-}
-
-function pathValue(record: unknown, path: readonly PropertyKey[]): unknown {
-  let value = record;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+  const parsed = parseMessage<ToWorker, ToWorkerType>(data, { version: PROTOCOL_VERSION, who: 'training worker', schemas });
+  if (parsed.ok) return parsed;
+  const requestId = stringField(parsed.record, 'requestId');
+  const comparisonId = stringField(parsed.record, 'comparisonId');
+  return { ok: false, error: parsed.error, ...(requestId ? { requestId } : {}), ...(comparisonId ? { comparisonId } : {}) };
 }

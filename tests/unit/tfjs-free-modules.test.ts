@@ -1,10 +1,10 @@
 /**
  * The UI's main thread must not load tfjs (DESIGN.md: "UI (React, main thread) ... no
  * tfjs at runtime"), yet it needs the experiment schema, the presets, the optimizer and
- * model catalogues and the metrics. These modules, and everything they import, must stay
- * free of `@tensorflow/*`. Each is bundled here the way a browser bundler would (esbuild,
- * with tfjs marked external so that any import of it shows up in the metafile), and the
- * bundle's inputs and imports are checked.
+ * model catalogues, the metrics, and the race's surfaces and state view. These modules,
+ * and everything they import, must stay free of `@tensorflow/*`. Each is bundled here the
+ * way a browser bundler would (esbuild, with tfjs marked external so that any import of
+ * it shows up in the metafile), and the bundle's inputs and imports are checked.
  */
 import { build, type Metafile } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,8 @@ const TFJS_FREE_ENTRIES = [
   'src/engine/optimizers/catalog.ts',
   'src/engine/models/catalog.ts',
   'src/engine/metrics/index.ts',
+  'src/engine/surfaces/index.ts',
+  'src/engine/race/state-view.ts',
 ] as const;
 
 async function bundle(entry: string): Promise<Metafile> {

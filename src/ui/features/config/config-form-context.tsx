@@ -1,14 +1,15 @@
 /**
  * The setup being edited, shared by the config panel and by whatever loads a setup into
  * it (presets, a link, "use this setup" on a past comparison). The form is validated on
- * every change (cheap: a zod parse and the optimizer resolvers) and, when valid, written
- * to the URL.
+ * every change (cheap: a zod parse and the optimizer resolvers) and, when valid and the
+ * lab's view is on screen, written to the URL.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { ExperimentConfigInput } from '../../../engine/experiment/config';
 import { useCatalog } from '../../app/catalog-context';
 import type { Catalog } from '../../catalog/catalog';
 import { defaultConfig } from '../presets/preset-list';
+import { useHashView } from '../url-state/hash-view';
 import { readConfigHash, type HashRead } from '../url-state/url-config';
 import { useUrlConfig } from '../url-state/use-url-config';
 import { configToForm, type ConfigForm } from './form-model';
@@ -65,7 +66,9 @@ export function ConfigFormProvider({ children, initialConfig }: { children: Reac
     },
     [loadConfig],
   );
-  useUrlConfig(config, valid, catalog.parseExperiment, onLink);
+  // While the race is on screen the hash is the race's; the setup is written back on return.
+  const onLabView = useHashView() === 'lab';
+  useUrlConfig(config, valid && onLabView, catalog.parseExperiment, onLink);
 
   const value = useMemo<ConfigFormValue>(
     () => ({

@@ -1,6 +1,7 @@
 /** Setting up a comparison: preset, name, data, model, training, optimizers, start. */
+import { DismissibleAlert } from '../../components/dismissible-alert';
 import { TextField } from '../../components/field';
-import { RunList } from '../optimizer-editor/run-list';
+import { ComparisonRunList } from '../optimizer-editor/run-list';
 import { PresetPicker } from '../presets/preset-picker';
 import { useConfigForm } from './config-form-context';
 import { DatasetSettings } from './dataset-settings';
@@ -13,20 +14,13 @@ export function ConfigPanel() {
   return (
     <section aria-labelledby="setup-heading" className="panel config-panel">
       <h2 id="setup-heading">Set up a comparison</h2>
-      {linkProblem && (
-        <div role="alert" className="error-box">
-          <p>{linkProblem}</p>
-          <button type="button" className="small" onClick={dismissLinkProblem}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {linkProblem && <DismissibleAlert text={linkProblem} onDismiss={dismissLinkProblem} />}
       <PresetPicker />
       <TextField path="name" label="Name" inputMode="text" value={form.name} onChange={(name) => update((f) => ({ ...f, name }))} error={errors.name} />
       <DatasetSettings />
       <ModelSettings />
       <TrainingSettings />
-      <RunList />
+      <ComparisonRunList />
       <StartBar />
     </section>
   );

@@ -90,10 +90,25 @@ function hyperparameters(w: Writer, specs: Specs, run: RunForm, index: number): 
   return out;
 }
 
+type OptimizerInput = ExperimentConfigInput['runs'][number]['optimizer'];
+
+function optimizerConfig(w: Writer, specs: Specs, run: RunForm, index: number): OptimizerInput {
+  const hp = hyperparameters(w, specs, run, index);
+  return (Object.keys(hp).length ? { name: run.optimizer, hyperparameters: hp } : { name: run.optimizer }) as OptimizerInput;
+}
+
+/**
+ * One run's optimizer config on its own (the optimizer race has no comparison around
+ * it), with text errors keyed as in a comparison: `runs[index].optimizer…`.
+ */
+export function runOptimizerConfig(specs: Specs, run: RunForm, index: number): { optimizer: OptimizerInput; errors: FieldErrors } {
+  const w: Writer = { errors: {} };
+  return { optimizer: optimizerConfig(w, specs, run, index), errors: w.errors };
+}
+
 function runConfig(w: Writer, specs: Specs, run: RunForm, index: number): ExperimentConfigInput['runs'][number] {
   const path = `runs[${index}]`;
   const o = run.overrides;
-  const hp = hyperparameters(w, specs, run, index);
   const model = compact({
     ...run.extraModel,
     dropout: num(w, o.dropout, `${path}.model.dropout`) ?? run.extraModel.dropout,
@@ -103,7 +118,7 @@ function runConfig(w: Writer, specs: Specs, run: RunForm, index: number): Experi
   return compact({
     id: run.id,
     label: run.label.trim() || undefined,
-    optimizer: Object.keys(hp).length ? { name: run.optimizer, hyperparameters: hp } : { name: run.optimizer },
+    optimizer: optimizerConfig(w, specs, run, index),
     batchSize: batchSizeValue(w, o.batchSize, `${path}.batchSize`, false),
     scaling: o.scaling || undefined,
     model: Object.keys(model).length ? model : undefined,

@@ -97,9 +97,9 @@ function addError(errors: FieldErrors, where: string, message: string): void {
   if (!(path in errors)) errors[path] = message;
 }
 
-function rangeErrors(catalog: Validators, config: ExperimentConfigInput, errors: FieldErrors): void {
-  config.runs.forEach((run, i) => {
-    const optimizer = run.optimizer as { name?: string; hyperparameters?: Record<string, unknown> } | undefined;
+function rangeErrors(catalog: OptimizerValidators, optimizers: readonly unknown[], errors: FieldErrors): void {
+  optimizers.forEach((value, i) => {
+    const optimizer = value as { name?: string; hyperparameters?: Record<string, unknown> } | undefined;
     if (!optimizer?.name || !(optimizer.name in catalog.optimizerSpecs)) return;
     const spec = specOf(catalog.optimizerSpecs, optimizer.name as keyof Validators['optimizerSpecs']);
     for (const field of spec.fields) {
@@ -111,6 +111,27 @@ function rangeErrors(catalog: Validators, config: ExperimentConfigInput, errors:
   });
 }
 
+type OptimizerValidators = Pick<Catalog, 'optimizerSpecs' | 'resolveOptimizerConfig'>;
+
+/**
+ * The problems of each run's optimizer (`optimizers[i]` is run i's), keyed by
+ * `runs[i].optimizer…`: ranges first, then the engine's resolver, for runs with no
+ * problem yet. Adds to `errors` (the first message per field wins) and returns it.
+ */
+export function optimizerErrors(catalog: OptimizerValidators, optimizers: readonly unknown[], errors: FieldErrors = {}): FieldErrors {
+  rangeErrors(catalog, optimizers, errors);
+  optimizers.forEach((optimizer, i) => {
+    const where = `runs[${i}].optimizer`;
+    if (Object.keys(errors).some((path) => path.startsWith(where))) return;
+    try {
+      catalog.resolveOptimizerConfig(optimizer, where);
+    } catch (error) {
+      addError(errors, (isConfigError(error) && error.where) || where, configErrorMessage(error));
+    }
+  });
+  return errors;
+}
+
 export function validateConfig(catalog: Validators, config: ExperimentConfigInput, textErrors: FieldErrors = {}): FieldErrors {
   const errors: FieldErrors = { ...textErrors };
   const parsed = catalog.experimentSchema.safeParse(config);
@@ -120,16 +141,7 @@ export function validateConfig(catalog: Validators, config: ExperimentConfigInpu
       addError(errors, formatPath(path) || 'config', issueMessage(issue));
     }
   }
-  rangeErrors(catalog, config, errors);
-  (config.runs ?? []).forEach((run, i) => {
-    const where = `runs[${i}].optimizer`;
-    if (Object.keys(errors).some((path) => path.startsWith(where))) return;
-    try {
-      catalog.resolveOptimizerConfig(run.optimizer, where);
-    } catch (error) {
-      addError(errors, (isConfigError(error) && error.where) || where, configErrorMessage(error));
-    }
-  });
+  optimizerErrors(catalog, (config.runs ?? []).map((run) => run.optimizer), errors);
   if (Object.keys(errors).length === 0) {
     try {
       catalog.parseExperiment(config);

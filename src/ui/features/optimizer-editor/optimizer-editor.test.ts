@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { labTree } from '../../dev/render-lab';
 import { QUICK_DEMO_SYNTHETIC } from '../presets/quick-demo';
-import { RunList } from './run-list';
+import { ComparisonRunList } from './run-list';
 
 afterEach(cleanup);
 
@@ -27,7 +27,7 @@ const openFold = async (container: HTMLElement, text: RegExp) => {
 
 describe('optimizer editor', () => {
   it('shows only the fields each optimizer uses, with Keras stock values', () => {
-    render(labTree(createElement(RunList), { config }));
+    render(labTree(createElement(ComparisonRunList), { config }));
     const sgd = screen.getByRole('group', { name: /Run 1: SGD/ });
     expect((within(sgd).getByLabelText('learning_rate') as HTMLInputElement).value).toBe('0.01');
     expect(within(sgd).getByLabelText('momentum')).toBeTruthy();
@@ -43,7 +43,7 @@ describe('optimizer editor', () => {
   });
 
   it('folds the advanced fields (weight decay, clipping) until asked', async () => {
-    render(labTree(createElement(RunList), { config }));
+    render(labTree(createElement(ComparisonRunList), { config }));
     const adam = screen.getByRole('group', { name: /Run 2: Adam/ });
     expect(within(adam).queryByLabelText('clipnorm')).toBeNull();
     await openFold(adam, /Advanced: weight_decay/);
@@ -52,7 +52,7 @@ describe('optimizer editor', () => {
   });
 
   it('shows the update rule on request, as a formula and in words', async () => {
-    render(labTree(createElement(RunList), { config }));
+    render(labTree(createElement(ComparisonRunList), { config }));
     const adam = screen.getByRole('group', { name: /Run 2: Adam/ });
     expect(within(adam).queryByLabelText('Adam update rule as equations')).toBeNull();
     await openFold(adam, /Update rule of Adam/);
@@ -61,7 +61,7 @@ describe('optimizer editor', () => {
   });
 
   it('switches to another optimizer’s fields and defaults, and adds the same optimizer twice', () => {
-    render(labTree(createElement(RunList), { config }));
+    render(labTree(createElement(ComparisonRunList), { config }));
     const sgd = screen.getByRole('group', { name: /Run 1: SGD/ });
     fireEvent.change(within(sgd).getByLabelText('Optimizer'), { target: { value: 'rmsprop' } });
     const rmsprop = screen.getByRole('group', { name: /Run 1: RMSprop/ });

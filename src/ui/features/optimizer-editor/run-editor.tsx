@@ -1,4 +1,7 @@
-/** One run of the comparison: its optimizer, label, hyperparameters, update rule and overrides. */
+/**
+ * One run of the comparison: its optimizer, label, hyperparameters, update rule and
+ * overrides. The optimizer race uses it too, without the overrides (it has no data).
+ */
 import type { KerasOptimizerName } from '../../../engine/optimizers/types';
 import { SelectField, TextField } from '../../components/field';
 import { runColor } from '../../components/palette';
@@ -17,6 +20,10 @@ export interface RunEditorProps {
   readonly onChange: (run: RunForm) => void;
   readonly onRemove?: () => void;
   readonly onDuplicate: () => void;
+  /** Batch size, scaling and regularisation for this run; off where there is no training data. */
+  readonly showOverrides?: boolean;
+  /** What one item is called in the legend and the buttons' names: `Run` (default), `Optimizer`. */
+  readonly noun?: string;
 }
 
 /** Switching optimizer starts from the new one's Keras defaults; a label the person wrote stays. */
@@ -27,14 +34,15 @@ export function switchOptimizer(specs: Specs, run: RunForm, name: KerasOptimizer
   return { ...fresh, key: run.key, ...(keepId ? { id: run.id } : {}), overrides: run.overrides, extraModel: run.extraModel };
 }
 
-export function RunEditor({ run, index, specs, optimizerNames, errors, onChange, onRemove, onDuplicate }: RunEditorProps) {
+export function RunEditor({ run, index, specs, optimizerNames, errors, onChange, onRemove, onDuplicate, showOverrides = true, noun = 'Run' }: RunEditorProps) {
   const spec = specOf(specs, run.optimizer);
   const name = run.label || spec.label;
+  const item = `${noun.toLowerCase()} ${index + 1} (${name})`;
   return (
     <fieldset className="run-card" style={{ borderLeftColor: runColor(index) }}>
       <legend>
         <span className="swatch" style={{ background: runColor(index) }} aria-hidden="true" />
-        Run {index + 1}: {name}
+        {noun} {index + 1}: {name}
       </legend>
       <div className="run-head">
         <SelectField<KerasOptimizerName>
@@ -47,11 +55,11 @@ export function RunEditor({ run, index, specs, optimizerNames, errors, onChange,
         />
         <TextField path={`runs[${index}].label`} label="Label" inputMode="text" value={run.label} onChange={(label) => onChange({ ...run, label })} error={errors[`runs[${index}].label`]} />
         <div className="run-actions">
-          <button type="button" className="small" onClick={onDuplicate} aria-label={`Duplicate run ${index + 1} (${name})`}>
+          <button type="button" className="small" onClick={onDuplicate} aria-label={`Duplicate ${item}`}>
             Duplicate
           </button>
           {onRemove && (
-            <button type="button" className="small danger" onClick={onRemove} aria-label={`Remove run ${index + 1} (${name})`}>
+            <button type="button" className="small danger" onClick={onRemove} aria-label={`Remove ${item}`}>
               Remove
             </button>
           )}
@@ -60,7 +68,7 @@ export function RunEditor({ run, index, specs, optimizerNames, errors, onChange,
       {errors[`runs[${index}].optimizer`] && <p className="field-error">{errors[`runs[${index}].optimizer`]}</p>}
       <HyperparameterFields run={run} index={index} specs={specs} errors={errors} onChange={onChange} />
       <UpdateRule name={spec.label} rule={spec.rule} />
-      <RunOverrides run={run} index={index} errors={errors} onChange={onChange} />
+      {showOverrides && <RunOverrides run={run} index={index} errors={errors} onChange={onChange} />}
     </fieldset>
   );
 }

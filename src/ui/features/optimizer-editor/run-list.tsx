@@ -1,10 +1,11 @@
-/** The comparison's runs: one editor each, and a way to add any optimizer (again). */
+/** A list of runs: one editor each, and a way to add any optimizer (again). */
 import { useState } from 'react';
 import type { KerasOptimizerName } from '../../../engine/optimizers/types';
 import { useCatalog } from '../../app/catalog-context';
 import { newKey } from '../config/form-text';
 import { runForOptimizer, specOf, type RunForm } from '../config/form-model';
 import { useConfigForm } from '../config/config-form-context';
+import type { FieldErrors } from '../config/form-to-config';
 import { RunEditor } from './run-editor';
 
 /** "Adam", then "Adam 2", "Adam 3" for the same optimizer again. */
@@ -15,19 +16,29 @@ export function uniqueLabel(label: string, taken: readonly string[]): string {
   return `${label} ${n}`;
 }
 
-export function RunList() {
+export interface RunListProps {
+  readonly runs: readonly RunForm[];
+  readonly errors: FieldErrors;
+  readonly onRunsChange: (change: (runs: readonly RunForm[]) => RunForm[]) => void;
+  /** At most this many runs (the add and duplicate buttons go away at the limit). */
+  readonly max?: number;
+  readonly showOverrides?: boolean;
+  /** What one run is called: `Run` (default), `Optimizer`. */
+  readonly noun?: string;
+}
+
+export function RunList({ runs, errors, onRunsChange: setRuns, max = Infinity, showOverrides, noun = 'Run' }: RunListProps) {
   const { optimizerSpecs: specs, optimizerNames } = useCatalog();
-  const { form, errors, update } = useConfigForm();
   const [toAdd, setToAdd] = useState<KerasOptimizerName>('adam');
-  const setRuns = (change: (runs: readonly RunForm[]) => RunForm[]) => update((f) => ({ ...f, runs: change(f.runs) }));
-  const labels = form.runs.map((run) => run.label);
-  const add = () => setRuns((runs) => [...runs, runForOptimizer(specs, toAdd, uniqueLabel(specOf(specs, toAdd).label, labels))]);
+  const labels = runs.map((run) => run.label);
+  const full = runs.length >= max;
+  const add = () => setRuns((current) => [...current, runForOptimizer(specs, toAdd, uniqueLabel(specOf(specs, toAdd).label, labels))]);
 
   return (
     <section aria-labelledby="runs-heading" className="subsection">
-      <h3 id="runs-heading">Optimizers ({form.runs.length})</h3>
+      <h3 id="runs-heading">Optimizers ({runs.length})</h3>
       {errors.runs && <p className="field-error">{errors.runs}</p>}
-      {form.runs.map((run, index) => (
+      {runs.map((run, index) => (
         <RunEditor
           key={run.key}
           run={run}
@@ -35,31 +46,44 @@ export function RunList() {
           specs={specs}
           optimizerNames={optimizerNames}
           errors={errors}
-          onChange={(next) => setRuns((runs) => runs.map((r, i) => (i === index ? next : r)))}
-          onRemove={form.runs.length > 1 ? () => setRuns((runs) => runs.filter((_, i) => i !== index)) : undefined}
+          showOverrides={showOverrides}
+          noun={noun}
+          onChange={(next) => setRuns((current) => current.map((r, i) => (i === index ? next : r)))}
+          onRemove={runs.length > 1 ? () => setRuns((current) => current.filter((_, i) => i !== index)) : undefined}
           onDuplicate={() =>
-            setRuns((runs) => {
+            setRuns((current) => {
+              if (current.length >= max) return [...current];
               const { id: _id, ...copy } = run;
-              const next = [...runs];
+              const next = [...current];
               next.splice(index + 1, 0, { ...copy, key: newKey(), label: uniqueLabel(run.label, labels) });
               return next;
             })
           }
         />
       ))}
-      <div className="add-run">
-        <label htmlFor="add-optimizer">Add optimizer</label>
-        <select id="add-optimizer" value={toAdd} onChange={(event) => setToAdd(event.target.value as KerasOptimizerName)}>
-          {optimizerNames.map((name) => (
-            <option key={name} value={name}>
-              {specOf(specs, name).label} ({name})
-            </option>
-          ))}
-        </select>
-        <button type="button" onClick={add}>
-          Add run
-        </button>
-      </div>
+      {full ? (
+        <p className="field-help">At most {max} optimizers at once.</p>
+      ) : (
+        <div className="add-run">
+          <label htmlFor="add-optimizer">Add optimizer</label>
+          <select id="add-optimizer" value={toAdd} onChange={(event) => setToAdd(event.target.value as KerasOptimizerName)}>
+            {optimizerNames.map((name) => (
+              <option key={name} value={name}>
+                {specOf(specs, name).label} ({name})
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={add}>
+            Add {noun.toLowerCase()}
+          </button>
+        </div>
+      )}
     </section>
   );
+}
+
+/** The runs of the comparison being set up. */
+export function ComparisonRunList() {
+  const { form, errors, update } = useConfigForm();
+  return <RunList runs={form.runs} errors={errors} onRunsChange={(change) => update((f) => ({ ...f, runs: change(f.runs) }))} />;
 }

@@ -5,22 +5,9 @@
  * message, never as an exception.
  */
 import type { ExperimentConfigInput } from '../../../engine/experiment/config';
+import { fromBase64Url, toBase64Url } from './base64url';
 
 const KEY = 'config';
-
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(encoded: string): string {
-  const base64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-}
 
 /** The hash (with its '#') that carries this config. */
 export function configToHash(config: ExperimentConfigInput): string {

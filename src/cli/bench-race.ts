@@ -1,0 +1,128 @@
+/**
+ * The race section of `npm run bench:browser` (alone: `--only=race`): the optimizer race
+ * in headless Chromium on SwiftShader, the test browser's software renderer, with eight
+ * optimizers on Rosenbrock, every arrow on, played at the fastest speed until every
+ * trail holds 5,000 points; then frames are timed with requestAnimationFrame over a
+ * window while the race plays on (trails growing past 5,000), and over a window with a
+ * resize, which redraws every trail whole. Numbers, not pass/fail: the target is 60
+ * frames per second.
+ */
+import type { Page } from 'playwright-core';
+import { raceToHash, type RaceLink } from '../ui/features/race/race-url';
+import { launchChromium, WEBGL_ARGS } from './chromium';
+
+export interface RaceMeasurement {
+  readonly window: string;
+  readonly trailPoints: string;
+  readonly framesPerSecond: number;
+  readonly longestFrameMs: number;
+  readonly framesOver20Ms: number;
+  readonly longestTaskMs: number;
+}
+
+const TRAIL_POINTS = 5000;
+const WINDOW_MS = 2000;
+
+/** Eight optimizers that all stay finite on Rosenbrock for 10,000 steps. */
+export const BENCH_RACE_LINK: RaceLink = {
+  v: 1,
+  surface: 'rosenbrock',
+  start: [-0.5, 2.5],
+  optimizers: [
+    { label: 'SGD', optimizer: { name: 'sgd', hyperparameters: { learning_rate: 0.001 } } },
+    { label: 'Momentum', optimizer: { name: 'sgd', hyperparameters: { learning_rate: 0.0005, momentum: 0.9 } } },
+    { label: 'Nesterov', optimizer: { name: 'sgd', hyperparameters: { learning_rate: 0.0005, momentum: 0.9, nesterov: true } } },
+    { label: 'Adagrad', optimizer: { name: 'adagrad', hyperparameters: { learning_rate: 0.5 } } },
+    { label: 'RMSprop', optimizer: { name: 'rmsprop', hyperparameters: { learning_rate: 0.01 } } },
+    { label: 'Adam', optimizer: { name: 'adam', hyperparameters: { learning_rate: 0.05 } } },
+    { label: 'Adadelta', optimizer: { name: 'adadelta', hyperparameters: { learning_rate: 1 } } },
+    { label: 'Nadam', optimizer: { name: 'nadam', hyperparameters: { learning_rate: 0.02 } } },
+  ].map((entry) => ({ ...entry, arrows: ['gradient', 'momentum'] as ('gradient' | 'momentum')[] })),
+  speed: 2000,
+  playing: true,
+};
+
+const stepNow = async (page: Page) => Number(/Step (\d+)/.exec((await page.getByRole('status', { name: 'Race status' }).textContent()) ?? '')?.[1] ?? NaN);
+
+/**
+ * In the page: requestAnimationFrame timestamps for `windowMs`, and the long tasks
+ * meanwhile. Plain text, so that tsx's name-keeping helpers never reach the page.
+ */
+const TIME_FRAMES = `(windowMs) => new Promise((resolve) => {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
+  observer.observe({ type: 'longtask' });
+  const frames = [];
+  requestAnimationFrame(function tick(time) {
+    frames.push(time);
+    if (time - frames[0] < windowMs) requestAnimationFrame(tick);
+    else {
+      observer.disconnect();
+      resolve({ frames, tasks });
+    }
+  });
+})`;
+
+/** Frame timestamps over `ms` (and the long tasks in that window), with `during` run at its start. */
+async function timeFrames(page: Page, ms: number, during?: () => Promise<void>): Promise<{ frames: number[]; tasks: number[] }> {
+  const started = page.evaluate(`(${TIME_FRAMES})(${ms})`) as Promise<{ frames: number[]; tasks: number[] }>;
+  await during?.();
+  return started;
+}
+
+function summarise(window: string, trailPoints: string, { frames, tasks }: { frames: number[]; tasks: number[] }): RaceMeasurement {
+  const gaps = frames.slice(1).map((time, i) => time - frames[i]!);
+  return {
+    window,
+    trailPoints,
+    framesPerSecond: gaps.length / ((frames.at(-1)! - frames[0]!) / 1000),
+    longestFrameMs: Math.max(...gaps),
+    framesOver20Ms: gaps.filter((gap) => gap > 20).length,
+    longestTaskMs: Math.max(0, ...tasks),
+  };
+}
+
+export async function benchRace(labUrl: string, chromiumArgs: readonly string[], log: (line: string) => void): Promise<RaceMeasurement[]> {
+  const browser = await launchChromium('swiftshader', chromiumArgs);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    log(`\nrace: Chromium ${browser.version()} with ${WEBGL_ARGS.swiftshader.join(' ')}, 8 optimizers on Rosenbrock, every arrow on`);
+    const began = Date.now();
+    await page.goto(`${labUrl}${raceToHash(BENCH_RACE_LINK)}`);
+    await page.waitForFunction(
+      (points) => Number(/Step (\d+)/.exec(document.querySelector('[aria-label="Race status"]')?.textContent ?? '')?.[1] ?? 0) >= points - 1,
+      TRAIL_POINTS,
+      { polling: 200, timeout: 300_000 },
+    );
+    const reached = await stepNow(page);
+    log(`  ${reached + 1} points per trail after ${((Date.now() - began) / 1000).toFixed(1)} s (stepping in the race worker)`);
+    const playing = await timeFrames(page, WINDOW_MS);
+    const after = await stepNow(page);
+    const rows = [summarise('playing at the fastest speed', `${reached + 1} → ${after + 1}`, playing)];
+    // Space pauses; the race may instead have reached its last step (10,000) and stopped by itself.
+    if (/playing/.test((await page.getByRole('status', { name: 'Race status' }).textContent()) ?? '')) await page.keyboard.press(' ');
+    await page.getByRole('status', { name: 'Race status' }).filter({ hasText: /paused|finished/ }).waitFor();
+    const resized = await timeFrames(page, 1500, async () => {
+      await page.setViewportSize({ width: 1300, height: 950 });
+    });
+    const still = await stepNow(page);
+    rows.push(summarise('paused, one resize (every trail redrawn whole)', `${still + 1}`, resized));
+    if (errors.length > 0) log(`  page errors: ${errors.join(' | ')}`);
+    return rows;
+  } finally {
+    await browser.close();
+  }
+}
+
+export function raceTable(rows: readonly RaceMeasurement[]) {
+  return rows.map((row) => ({
+    window: row.window,
+    'points per trail': row.trailPoints,
+    'frames per second': row.framesPerSecond.toFixed(1),
+    'longest frame': `${row.longestFrameMs.toFixed(1)} ms`,
+    'frames > 20 ms': row.framesOver20Ms,
+    'longest task': `${row.longestTaskMs.toFixed(0)} ms`,
+  }));
+}
