@@ -42,6 +42,11 @@ export type { LayerStackOptions, LayerSummary, StateUpdate } from './layer-stack
 export { SequentialModel, createSequentialModel } from './sequential';
 export type { SequentialModelOptions, SupervisedTask } from './sequential';
 export { getWeights, setWeights } from './weights';
+export { VaeModel, samplingSeed } from './vae';
+export { vaeLayout } from './vae-layout';
+export type { VaeLayout } from './vae-layout';
+export { VAE_MODELS, VAE_DEFAULTS, resolveVaeShape } from './vae-catalog';
+export type { VaeModelName, VaeShapeOptions } from './vae-catalog';
 export type { HasVariables } from './weights';
 export {
   architectures,
@@ -62,4 +67,7 @@ export type {
   MlpOptions,
   ModelOptionsBase,
   ModelSpec,
+  VaeOptions,
+  ArchitectureModelMap,
+  SequentialArchitectureName,
 } from './architectures';
