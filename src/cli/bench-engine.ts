@@ -2,6 +2,7 @@
  * `npm run bench:engine`: training speed per architecture and backend, the runner's
  * overhead against a bare optimizer loop, and resident memory with datasets loaded.
  * Numbers, not pass/fail: shared machines are noisy, so compare ratios within one run.
+ * Options: --quick (shorter timings), --archs=fcnn,vae1 (only those speed rows).
  */
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
@@ -10,6 +11,7 @@ import { cifar10TrainBatchNames, parseCifar10Batches, CIFAR10_FACTS } from '../e
 import type { Dataset } from '../engine/data/types';
 import { buildRequestedModel } from '../engine/experiment/run-experiment';
 import type { ModelOptions } from '../engine/experiment/config';
+import { presets } from '../engine/experiment/presets';
 import type { TrainableModel } from '../engine/models/types';
 import { createOptimizer, type OptimizerConfig } from '../engine/optimizers/registry';
 import { runComparison } from '../engine/training/comparison';
@@ -18,6 +20,8 @@ import { loadSplit } from './load-split';
 
 const MiB = 1024 * 1024;
 const quick = process.argv.includes('--quick');
+/** --archs=vae1,vae2: only these rows of the speed table. */
+const archs = process.argv.find((arg) => arg.startsWith('--archs='))?.slice('--archs='.length).split(',').filter(Boolean);
 
 function randomImages(count: number, shape: [number, number, number]): Dataset {
   const rng = createRng(1);
@@ -28,10 +32,17 @@ function randomImages(count: number, shape: [number, number, number]): Dataset {
   return { name: 'random', task: 'classification', count, inputShape: shape, inputs, targets, classNames: CIFAR10_FACTS.classNames };
 }
 
-function model(architecture: string, dataset: Dataset, id: string): TrainableModel {
+/** Benchmark names that are one architecture with options: E1's two VAEs. */
+const benchModels: Readonly<Record<string, { architecture: string; options: ModelOptions }>> = {
+  vae1: { architecture: 'vae', options: presets['e1-vae1']!.config.model! as ModelOptions },
+  vae2: { architecture: 'vae', options: presets['e1-vae2']!.config.model! as ModelOptions },
+};
+
+function model(name: string, dataset: Dataset, id: string): TrainableModel {
+  const { architecture, options } = benchModels[name] ?? { architecture: name, options: {} };
   return buildRequestedModel({
     architecture,
-    options: {},
+    options,
     inputShape: dataset.inputShape,
     numClasses: 10,
     task: 'classification',
@@ -41,7 +52,7 @@ function model(architecture: string, dataset: Dataset, id: string): TrainableMod
 }
 
 /** Batch size per architecture: large enough to be realistic, small enough to finish on a cpu. */
-const benchBatch: Record<string, number> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4 };
+const benchBatch: Record<string, number> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4, vae1: 50, vae2: 8 };
 const timeBudgetSeconds = quick ? 3 : 12;
 
 /** Bare loop: tf.tidy(minimize) per batch, one read at the end. Returns samples/s. */
@@ -198,7 +209,8 @@ async function main() {
 
   console.log('Training speed, samples per second, bare minimize loop with SGD, random 28x28x1 data');
   const speed: Record<string, Record<string, string>> = {};
-  for (const architecture of ['fcnn', 'mlp', 'scnn', 'bcnn', 'mcnn']) {
+  for (const architecture of archs ?? ['fcnn', 'mlp', 'scnn', 'bcnn', 'mcnn', 'vae1', 'vae2']) {
+    if (!(architecture in benchBatch)) throw new Error(`--archs: expected some of ${Object.keys(benchBatch).join(', ')}, found ${architecture}`);
     speed[architecture] = {};
     for (const backend of ['wasm', 'cpu']) speed[architecture]![backend] = await speedRow(backend, architecture);
   }
