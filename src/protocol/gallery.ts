@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import type { ImageGrid, VaeGallery } from '../engine/models/vae-gallery';
 
+export type { ImageGrid } from '../engine/models/vae-gallery';
+
 export const GALLERY_VERSION = 1;
 
 export type RunGallery = VaeGallery & {
