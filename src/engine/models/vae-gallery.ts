@@ -101,14 +101,19 @@ export function createVaeGalleryMaker(options: VaeGalleryOptions): VaeGalleryMak
     async decode(model) {
       const latent = model.latentDim;
       const batch = evaluationBatches(originals, count, 'minmax').next().value!;
+      const walkRows = latent * values.length;
       let bytes: tf.Tensor[];
       try {
-        bytes = tf.tidy(() => [
-          toBytes(batch.x),
-          toBytes(model.predict(batch.x)),
-          toBytes(model.decode(tf.tensor2d(walkVectors(latent, values), [latent * values.length, latent]))),
-          toBytes(model.decode(tf.tensor2d(sampleVectors(latent), [sampleCount, latent]))),
-        ]);
+        // One decoder pass for all three grids: every new batch shape costs WebGL a set of shaders.
+        bytes = tf.tidy(() => {
+          const z = tf.concat([
+            model.encode(batch.x).mean,
+            tf.tensor2d(walkVectors(latent, values), [walkRows, latent]),
+            tf.tensor2d(sampleVectors(latent), [sampleCount, latent]),
+          ]);
+          const [reconstructed, walk, samples] = tf.split(model.decode(z), [count, walkRows, sampleCount]);
+          return [toBytes(batch.x), toBytes(reconstructed!), toBytes(walk!), toBytes(samples!)];
+        });
       } finally {
         batch.x.dispose();
         batch.y.dispose();
