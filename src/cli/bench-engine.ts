@@ -13,6 +13,8 @@ import { buildRequestedModel } from '../engine/experiment/run-experiment';
 import type { ModelOptions } from '../engine/experiment/config';
 import { presets } from '../engine/experiment/presets';
 import type { TrainableModel } from '../engine/models/types';
+import type { VaeModel } from '../engine/models/vae';
+import { createVaeGalleryMaker } from '../engine/models/vae-gallery';
 import { createOptimizer, type OptimizerConfig } from '../engine/optimizers/registry';
 import { runComparison } from '../engine/training/comparison';
 import { createRng } from '../lib/rng';
@@ -102,6 +104,26 @@ async function speedRow(backend: string, architecture: string): Promise<string> 
     return /Conv2DBackpropFilter|not registered|kernel/i.test(message) ? 'cannot train (no conv gradient kernel)' : `error: ${message.slice(0, 60)}`;
   } finally {
     optimizer.dispose();
+    m.dispose();
+  }
+}
+
+/**
+ * What a VAE's gallery costs: the worker decodes one per run after every epoch (10
+ * reconstructions, latent x 11 walk images, 11 samples). Milliseconds per gallery, warm.
+ */
+async function galleryRow(backend: string, name: 'vae1' | 'vae2'): Promise<string> {
+  await tf.setBackend(backend);
+  const source = randomImages(10, [28, 28, 1]);
+  const m = model(name, source, `gallery-${backend}-${name}`) as VaeModel;
+  const maker = createVaeGalleryMaker({ source, seed: 1 });
+  try {
+    await maker.decode(m);
+    const repeats = quick ? 2 : 5;
+    const started = performance.now();
+    for (let i = 0; i < repeats; i++) await maker.decode(m);
+    return `${((performance.now() - started) / repeats).toFixed(0)} ms`;
+  } finally {
     m.dispose();
   }
 }
@@ -215,6 +237,15 @@ async function main() {
     for (const backend of ['wasm', 'cpu']) speed[architecture]![backend] = await speedRow(backend, architecture);
   }
   console.table(speed);
+
+  console.log('VAE galleries: time to decode one (after every epoch, per run), warm');
+  const galleries: Record<string, Record<string, string>> = {};
+  for (const name of ['vae1', 'vae2'] as const) {
+    if (archs && !archs.includes(name)) continue;
+    galleries[name] = {};
+    for (const backend of ['wasm', 'cpu']) galleries[name]![backend] = await galleryRow(backend, name);
+  }
+  if (Object.keys(galleries).length > 0) console.table(galleries);
 
   console.log('Runner overhead: the comparison runner against a bare loop, same model, optimizer and batches (best of runs)');
   const overhead = [];
