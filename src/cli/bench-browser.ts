@@ -19,7 +19,8 @@
  * with WebGL switched off in Chromium, so the lab takes its own fallback. `--gpu` launches
  * Chromium for a real GPU over EGL instead (see WEBGL_ARGS in chromium.ts).
  *
- * Options: --only=training or --only=race (one section), --quick (fewer steps), --archs=fcnn,scnn, --backends=webgl,cpu, --repeat=N (each
+ * Options: --only=training or --only=race (one section), --quick (fewer steps),
+ * --archs=fcnn,scnn (also vae1, vae2), --backends=webgl,cpu, --repeat=N (each
  * pair of measurements N times, best of each kept: this 2-core machine varies by ±20%
  * between identical runs), --gpu, --chromium-arg=<flag> (repeatable). Numbers, not
  * pass/fail: compare within one run.
@@ -28,6 +29,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BareWorkerAnswer } from '../bench/bare-loop.worker';
 import type { ExperimentConfigInput } from '../engine/experiment/config';
+import { presets } from '../engine/experiment/presets';
 import type { EpochRecord } from '../engine/training/types';
 import { configToHash } from '../ui/features/url-state/url-config';
 import { benchRace, raceTable } from './bench-race';
@@ -53,7 +55,7 @@ function parseOptions(argv: readonly string[]): Options {
   const list = (name: string, fallback: readonly string[]) => value(name)?.split(',').filter(Boolean) ?? fallback;
   const backends = list('backends', ['webgl', 'cpu']);
   for (const backend of backends) if (backend !== 'webgl' && backend !== 'cpu') throw new Error(`--backends: expected webgl and/or cpu, found ${backend}`);
-  const archs = list('archs', ['fcnn', 'mlp', 'scnn', 'bcnn', 'mcnn']);
+  const archs = list('archs', ['fcnn', 'mlp', 'scnn', 'bcnn', 'mcnn', 'vae1', 'vae2']);
   for (const arch of archs) if (!(arch in BATCH)) throw new Error(`--archs: expected some of ${Object.keys(BATCH).join(', ')}, found ${arch}`);
   const repeat = Number(value('repeat') ?? 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat: expected a whole number >= 1, found ${value('repeat')}`);
@@ -74,10 +76,15 @@ function parseOptions(argv: readonly string[]): Options {
  * A fixed batch size per architecture (as bench:engine), and steps per epoch sized for
  * SwiftShader on two cores: MCNN is ~200 MFLOP per sample forward, a few steps only.
  */
-const BATCH: Readonly<Record<string, number>> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4 };
+const BATCH: Readonly<Record<string, number>> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4, vae1: 50, vae2: 8 };
 const STEPS_PER_EPOCH: Readonly<Record<Backend, Readonly<Record<string, number>>>> = {
-  webgl: { fcnn: 8, mlp: 6, scnn: 6, bcnn: 4, mcnn: 3 },
-  cpu: { fcnn: 3, mlp: 3, scnn: 3, bcnn: 2, mcnn: 2 },
+  webgl: { fcnn: 8, mlp: 6, scnn: 6, bcnn: 4, mcnn: 3, vae1: 6, vae2: 4 },
+  cpu: { fcnn: 3, mlp: 3, scnn: 3, bcnn: 2, mcnn: 2, vae1: 3, vae2: 2 },
+};
+/** Benchmark names that are an architecture with options: E1's VAE1 and VAE2 (about 10 and 110 MFLOP per trained sample). */
+const MODELS: Readonly<Record<string, Pick<ExperimentConfigInput, 'architecture' | 'model'>>> = {
+  vae1: { architecture: 'vae', model: presets['e1-vae1']!.config.model },
+  vae2: { architecture: 'vae', model: presets['e1-vae2']!.config.model },
 };
 /** Epoch 1 warms up (shaders compile, optimizer slots appear); the rest are timed. */
 const EPOCHS = 3;
@@ -108,7 +115,7 @@ function benchConfig(arch: string, backend: Backend, stepsPerEpoch: number): Exp
     // timed epochs, stays small, in one evaluation batch: the default of 500 (evaluation pads
     // to it) needs a 8854x8855 texture for MCNN, over WebGL's 8192 on SwiftShader.
     dataset: { name: 'fashion-mnist', subset: batchSize * stepsPerEpoch, testSubset },
-    architecture: arch as ExperimentConfigInput['architecture'],
+    ...(MODELS[arch] ?? { architecture: arch as ExperimentConfigInput['architecture'] }),
     training: { epochs: EPOCHS, batchSize, scaling: 'minmax', seed: 1, evalBatchSize: testSubset },
     runs: [{ id: 'sgd', label: 'SGD', optimizer: { name: 'sgd' } }],
   };

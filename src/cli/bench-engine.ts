@@ -2,6 +2,7 @@
  * `npm run bench:engine`: training speed per architecture and backend, the runner's
  * overhead against a bare optimizer loop, and resident memory with datasets loaded.
  * Numbers, not pass/fail: shared machines are noisy, so compare ratios within one run.
+ * Options: --quick (shorter timings), --archs=fcnn,vae1 (only those speed rows).
  */
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
@@ -10,7 +11,10 @@ import { cifar10TrainBatchNames, parseCifar10Batches, CIFAR10_FACTS } from '../e
 import type { Dataset } from '../engine/data/types';
 import { buildRequestedModel } from '../engine/experiment/run-experiment';
 import type { ModelOptions } from '../engine/experiment/config';
+import { presets } from '../engine/experiment/presets';
 import type { TrainableModel } from '../engine/models/types';
+import type { VaeModel } from '../engine/models/vae';
+import { createVaeGalleryMaker } from '../engine/models/vae-gallery';
 import { createOptimizer, type OptimizerConfig } from '../engine/optimizers/registry';
 import { runComparison } from '../engine/training/comparison';
 import { createRng } from '../lib/rng';
@@ -18,6 +22,8 @@ import { loadSplit } from './load-split';
 
 const MiB = 1024 * 1024;
 const quick = process.argv.includes('--quick');
+/** --archs=vae1,vae2: only these rows of the speed table. */
+const archs = process.argv.find((arg) => arg.startsWith('--archs='))?.slice('--archs='.length).split(',').filter(Boolean);
 
 function randomImages(count: number, shape: [number, number, number]): Dataset {
   const rng = createRng(1);
@@ -28,10 +34,17 @@ function randomImages(count: number, shape: [number, number, number]): Dataset {
   return { name: 'random', task: 'classification', count, inputShape: shape, inputs, targets, classNames: CIFAR10_FACTS.classNames };
 }
 
-function model(architecture: string, dataset: Dataset, id: string): TrainableModel {
+/** Benchmark names that are one architecture with options: E1's two VAEs. */
+const benchModels: Readonly<Record<string, { architecture: string; options: ModelOptions }>> = {
+  vae1: { architecture: 'vae', options: presets['e1-vae1']!.config.model! as ModelOptions },
+  vae2: { architecture: 'vae', options: presets['e1-vae2']!.config.model! as ModelOptions },
+};
+
+function model(name: string, dataset: Dataset, id: string): TrainableModel {
+  const { architecture, options } = benchModels[name] ?? { architecture: name, options: {} };
   return buildRequestedModel({
     architecture,
-    options: {},
+    options,
     inputShape: dataset.inputShape,
     numClasses: 10,
     task: 'classification',
@@ -41,7 +54,7 @@ function model(architecture: string, dataset: Dataset, id: string): TrainableMod
 }
 
 /** Batch size per architecture: large enough to be realistic, small enough to finish on a cpu. */
-const benchBatch: Record<string, number> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4 };
+const benchBatch: Record<string, number> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4, vae1: 50, vae2: 8 };
 const timeBudgetSeconds = quick ? 3 : 12;
 
 /** Bare loop: tf.tidy(minimize) per batch, one read at the end. Returns samples/s. */
@@ -91,6 +104,26 @@ async function speedRow(backend: string, architecture: string): Promise<string> 
     return /Conv2DBackpropFilter|not registered|kernel/i.test(message) ? 'cannot train (no conv gradient kernel)' : `error: ${message.slice(0, 60)}`;
   } finally {
     optimizer.dispose();
+    m.dispose();
+  }
+}
+
+/**
+ * What a VAE's gallery costs: the worker decodes one per run after every epoch (10
+ * reconstructions, latent x 11 walk images, 11 samples). Milliseconds per gallery, warm.
+ */
+async function galleryRow(backend: string, name: 'vae1' | 'vae2'): Promise<string> {
+  await tf.setBackend(backend);
+  const source = randomImages(10, [28, 28, 1]);
+  const m = model(name, source, `gallery-${backend}-${name}`) as VaeModel;
+  const maker = createVaeGalleryMaker({ source, seed: 1 });
+  try {
+    await maker.decode(m);
+    const repeats = quick ? 2 : 5;
+    const started = performance.now();
+    for (let i = 0; i < repeats; i++) await maker.decode(m);
+    return `${((performance.now() - started) / repeats).toFixed(0)} ms`;
+  } finally {
     m.dispose();
   }
 }
@@ -198,11 +231,21 @@ async function main() {
 
   console.log('Training speed, samples per second, bare minimize loop with SGD, random 28x28x1 data');
   const speed: Record<string, Record<string, string>> = {};
-  for (const architecture of ['fcnn', 'mlp', 'scnn', 'bcnn', 'mcnn']) {
+  for (const architecture of archs ?? ['fcnn', 'mlp', 'scnn', 'bcnn', 'mcnn', 'vae1', 'vae2']) {
+    if (!(architecture in benchBatch)) throw new Error(`--archs: expected some of ${Object.keys(benchBatch).join(', ')}, found ${architecture}`);
     speed[architecture] = {};
     for (const backend of ['wasm', 'cpu']) speed[architecture]![backend] = await speedRow(backend, architecture);
   }
   console.table(speed);
+
+  console.log('VAE galleries: time to decode one (after every epoch, per run), warm');
+  const galleries: Record<string, Record<string, string>> = {};
+  for (const name of ['vae1', 'vae2'] as const) {
+    if (archs && !archs.includes(name)) continue;
+    galleries[name] = {};
+    for (const backend of ['wasm', 'cpu']) galleries[name]![backend] = await galleryRow(backend, name);
+  }
+  if (Object.keys(galleries).length > 0) console.table(galleries);
 
   console.log('Runner overhead: the comparison runner against a bare loop, same model, optimizer and batches (best of runs)');
   const overhead = [];

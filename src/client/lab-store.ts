@@ -16,6 +16,7 @@ import {
   withRunResult,
   withStatus,
 } from './comparison-view';
+import { withGallery, withSavedGalleries } from './galleries';
 import { createLibraryActions } from './library-actions';
 import type { ComparisonView, DatasetState, LabActions, LabState } from './types';
 import type { TrainingConnection } from './worker-client';
@@ -190,6 +191,13 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       current.view = { ...current.view, resumableFromEpoch: checkpoint.epochsCompleted };
       publish(current);
     },
+    gallery: async ({ comparisonId, gallery }) => {
+      const current = liveFor(comparisonId);
+      if (!current) return;
+      await save(`the images of ${gallery.runId}`, () => repository.saveGallery(current.id, gallery));
+      current.view = withGallery(current.view, gallery);
+      publish(current);
+    },
     done: async ({ comparisonId }) => {
       const current = liveFor(comparisonId);
       if (current) await finish(current, current.cancelRequested ? 'cancelled' : 'completed');
@@ -259,7 +267,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       notify('error', `Could not resume “${stored.name}”: ${messageOf(error)}`);
       return enqueue(refreshHistory);
     }
-    const view: ComparisonView = { ...viewFromStored(rewoundToCheckpoint(stored, checkpoint)), resumableFromEpoch: epochsCompleted };
+    const view: ComparisonView = await withSavedGalleries({ ...viewFromStored(rewoundToCheckpoint(stored, checkpoint)), resumableFromEpoch: epochsCompleted }, repository, notify);
     live = { id, view, unsaved: [], cancelRequested: false };
     setState((s) => ({ ...s, current: view }));
     const was = stored.backend?.name;

@@ -1,5 +1,6 @@
 import type { ComparisonRepository } from '../persistence/types';
 import { viewFromStored } from './comparison-view';
+import { withSavedGalleries } from './galleries';
 import type { ComparisonView, LabActions, LabState } from './types';
 
 export interface LibraryContext {
@@ -30,10 +31,11 @@ export function createLibraryActions(context: LibraryContext): Pick<LabActions, 
       try {
         const stored = await repository.get(comparisonId);
         if (!stored) return notify('error', 'That comparison is no longer saved in this browser.');
+        const view = await withSavedGalleries(viewFromStored(stored), repository, notify);
         setState((s) => {
           // Whether it has a checkpoint is in its summary: the checkpoint itself is not read.
           const resumableFromEpoch = s.history.find((summary) => summary.id === comparisonId)?.resumableFromEpoch;
-          return { ...s, current: { ...viewFromStored(stored), ...(resumableFromEpoch !== undefined ? { resumableFromEpoch } : {}) } };
+          return { ...s, current: { ...view, ...(resumableFromEpoch !== undefined ? { resumableFromEpoch } : {}) } };
         });
       } catch (error) {
         notify('error', `Could not open the comparison: ${messageOf(error)}`);

@@ -6,6 +6,7 @@
 import type { DownloadProgress } from '../engine/data/types';
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
 import type { ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
+import type { RunGallery } from '../protocol/gallery';
 import type { BackendReport, DatasetSummary, ErrorPayload } from '../protocol/messages';
 import type { ComparisonStatus, ComparisonSummary } from '../persistence/types';
 
@@ -40,6 +41,8 @@ export interface ComparisonView {
    * stopped, failed), resumeComparison goes on from there. Absent without a checkpoint.
    */
   readonly resumableFromEpoch?: number;
+  /** Generative runs: each run's latest gallery, by run id (saved, so it survives a reload). */
+  readonly galleries?: Readonly<Record<string, RunGallery>>;
 }
 
 export interface LabState {

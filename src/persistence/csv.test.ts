@@ -34,6 +34,16 @@ describe('comparisonToCsv', () => {
     );
   });
 
+  it('adds the loss parts of a generative comparison after val_accuracy', () => {
+    const vae = makeComparison({
+      epochs: [{ runId: 'adam', epoch: 1, steps: 2, loss: 30, valLoss: 28, reconstruction: 25, kl: 5, valReconstruction: 24, valKl: 4, trainSeconds: 1, elapsedSeconds: 2 }],
+    });
+    expect(comparisonToCsv(vae).epochs).toBe(
+      'run_id,run_label,epoch,loss,accuracy,val_loss,val_accuracy,reconstruction,kl,val_reconstruction,val_kl,train_seconds,elapsed_seconds\r\n' +
+        'adam,Adam,1,30,,28,,25,5,24,4,1,2\r\n',
+    );
+  });
+
   it('writes only the header for a comparison without records', () => {
     expect(comparisonToCsv(makeComparison())).toEqual({
       epochs: 'run_id,run_label,epoch,loss,accuracy,val_loss,val_accuracy,train_seconds,elapsed_seconds\r\n',

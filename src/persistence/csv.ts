@@ -1,6 +1,6 @@
 /**
  * Tidy CSV (RFC 4180) of a comparison's records, for pandas, R or a spreadsheet: one row
- * per run per epoch, and one per run per recorded step. Lines end in CRLF; a field with a
+ * per run per epoch (with the loss's parts for a VAE), and one per run per recorded step. Lines end in CRLF; a field with a
  * comma, a quote or a line break is quoted, quotes doubled. A missing value (no validation
  * set, say) is an empty cell; a non-finite loss is written NaN, Infinity or -Infinity.
  */
@@ -19,6 +19,9 @@ export const EPOCH_COLUMNS = [
   'elapsed_seconds',
 ] as const;
 
+/** A generative comparison's epochs (the VAE) also carry the loss's two parts, after val_accuracy. */
+export const LOSS_PART_COLUMNS = ['reconstruction', 'kl', 'val_reconstruction', 'val_kl'] as const;
+
 export const BATCH_COLUMNS = ['run_id', 'run_label', 'epoch', 'step', 'loss'] as const;
 
 type Cell = string | number | undefined;
@@ -30,13 +33,26 @@ export function comparisonToCsv(comparison: StoredComparison): { epochs: string;
   const byRunThen = <T extends { runId: string }>(key: (record: T) => number) => (a: T, b: T) =>
     place(a.runId) - place(b.runId) || (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0) || key(a) - key(b);
 
+  const withParts = comparison.epochs.some((r) => r.reconstruction !== undefined || r.kl !== undefined);
+  const epochColumns = withParts ? [...EPOCH_COLUMNS.slice(0, 7), ...LOSS_PART_COLUMNS, ...EPOCH_COLUMNS.slice(7)] : EPOCH_COLUMNS;
   const epochRows = [...comparison.epochs]
     .sort(byRunThen((record) => record.epoch))
-    .map((r) => [r.runId, label(r.runId), r.epoch, r.loss, r.accuracy, r.valLoss, r.valAccuracy, r.trainSeconds, r.elapsedSeconds]);
+    .map((r) => [
+      r.runId,
+      label(r.runId),
+      r.epoch,
+      r.loss,
+      r.accuracy,
+      r.valLoss,
+      r.valAccuracy,
+      ...(withParts ? [r.reconstruction, r.kl, r.valReconstruction, r.valKl] : []),
+      r.trainSeconds,
+      r.elapsedSeconds,
+    ]);
   const batchRows = [...comparison.batches]
     .sort(byRunThen((record) => record.step))
     .map((r) => [r.runId, label(r.runId), r.epoch, r.step, r.loss]);
-  return { epochs: toCsv(EPOCH_COLUMNS, epochRows), batches: toCsv(BATCH_COLUMNS, batchRows) };
+  return { epochs: toCsv(epochColumns, epochRows), batches: toCsv(BATCH_COLUMNS, batchRows) };
 }
 
 /** Each run's label and place in the config: a finished run's label, else the config's. */

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LabError } from '../lib/errors';
+import type { LabError } from '../lib/errors';
 import { encodeNonFinite } from './schema';
 import { openComparisonRepository } from './repository';
-import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeCheckpoint, makeComparison, sgdResult } from './test-fixtures';
+import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeCheckpoint, makeComparison, sgdResult, rejection } from './test-fixtures';
 import type { ComparisonRepository } from './types';
 
 const NOW = '2025-03-01T10:00:00.000Z';
@@ -36,15 +36,6 @@ async function snapshot(repo: ComparisonRepository) {
   return { list, comparisons: await Promise.all(list.map((summary) => repo.get(summary.id))) };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<LabError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LabError) return error;
-    throw error;
-  }
-  throw new Error('expected a LabError');
-}
 
 describe('the comparison repository', () => {
   it('gives back exactly what was written: create, append epoch by epoch, save results', async () => {
@@ -319,7 +310,7 @@ describe('checkpoints', () => {
 });
 
 describe('the database upgrade', () => {
-  it('adds the checkpoints store to a version-1 database and keeps everything in it', async () => {
+  it('adds the checkpoints and galleries stores to a version-1 database and keeps everything in it', async () => {
     const dbName = `persistence-test-v1-${Math.random().toString(36).slice(2)}`;
     // A database as version 1 of the lab created and filled it.
     const old = await openDB(dbName, 1, {
@@ -351,8 +342,8 @@ describe('the database upgrade', () => {
     await repo.saveCheckpoint('cmp-2', makeCheckpoint());
     expect(await repo.getCheckpoint('cmp-2')).toEqual(makeCheckpoint());
     const upgraded = await openDB(dbName);
-    expect(upgraded.version).toBe(2);
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['batches', 'checkpoints', 'comparisons', 'epochs']);
+    expect(upgraded.version).toBe(3);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['batches', 'checkpoints', 'comparisons', 'epochs', 'galleries']);
     upgraded.close();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The comparison store in IndexedDB (through idb's promise wrapper).
  *
- * Layout (database version 2), chosen so a long run's writes stay small:
+ * Layout (database version 3), chosen so a long run's writes stay small:
  *
  * | store         | key                                  | value                                            |
  * |---------------|--------------------------------------|--------------------------------------------------|
@@ -10,9 +10,11 @@
  * | `epochs`      | `[comparisonId, runId, epoch]`       | one EpochRecord plus its `comparisonId`          |
  * | `batches`     | `[comparisonId, runId, step]`        | one BatchRecord plus its `comparisonId`          |
  * | `checkpoints` | `comparisonId`                       | `{ comparisonId, checkpoint }`: the latest only   |
+ * | `galleries`   | `[comparisonId, runId]`              | `{ comparisonId, runId, gallery }`: a VAE run's   |
+ * |               |                                      | latest images                                    |
  *
- * Version 2 added `checkpoints` (version 1 databases are upgraded in place, their data
- * kept). A checkpoint holds every run's weights and optimizer state as Float32Arrays
+ * Version 2 added `checkpoints`, version 3 `galleries` (older databases are upgraded in
+ * place, their data kept). A checkpoint holds every run's weights and optimizer state as Float32Arrays
  * (IndexedDB stores them as they are); it is megabytes where the records are kilobytes,
  * so only get/saveCheckpoint touch it, never list() or get().
  *
@@ -31,12 +33,14 @@ import type { LabError } from '../lib/errors';
 import { CHECKPOINT_VERSION, comparisonCheckpointSchema } from '../protocol/checkpoint-schema';
 import { comparisonFromJson, comparisonToJson } from './document';
 import { ImportError, StorageError, toStorageError } from './errors';
-import { describeValue, isPlainObject, joinPath, restoreComparison, validatePart } from './restore';
+import { GALLERY_VERSION, runGallerySchema, type RunGallery } from '../protocol/gallery';
+import { restoreComparison, validatePart } from './restore';
+import { restoreRow } from './restore-row';
 import { batchRecordSchema, comparisonStatusSchema, epochRecordSchema, runResultSchema } from './schema';
 import type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredComparison } from './types';
 
 export const DEFAULT_DB_NAME = 'optimizer-lab';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 /** A comparison without its records, as the `comparisons` store holds it. */
 type ComparisonHeader = Omit<StoredComparison, 'epochs' | 'batches'> & {
@@ -54,16 +58,24 @@ interface CheckpointRow {
   readonly checkpoint: ComparisonCheckpoint;
 }
 
+/** Not validated by idb either: read back through runGallerySchema. */
+interface GalleryRow {
+  readonly comparisonId: string;
+  readonly runId: string;
+  readonly gallery: RunGallery;
+}
+
 interface LabDB extends DBSchema {
   comparisons: { key: string; value: ComparisonHeader };
   epochs: { key: RecordKey; value: EpochRow };
   batches: { key: RecordKey; value: BatchRow };
   checkpoints: { key: string; value: CheckpointRow };
+  galleries: { key: [comparisonId: string, runId: string]; value: GalleryRow };
 }
 
 type Store = StoreNames<LabDB>;
 type WriteTx = IDBPTransaction<LabDB, Store[], 'readwrite'>;
-const ALL_STORES: Store[] = ['comparisons', 'epochs', 'batches', 'checkpoints'];
+const ALL_STORES: Store[] = ['comparisons', 'epochs', 'batches', 'checkpoints', 'galleries'];
 
 export interface RepositoryOptions {
   /** Defaults to 'optimizer-lab'; tests use a fresh name each. */
@@ -242,6 +254,7 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
         queue(tx.objectStore('epochs').delete(range));
         queue(tx.objectStore('batches').delete(range));
         queue(tx.objectStore('checkpoints').delete(id));
+        queue(tx.objectStore('galleries').delete(range));
       });
     },
 
@@ -263,7 +276,7 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
       } catch (error) {
         throw toStorageError(error, `reading the checkpoint of comparison "${id}"`);
       }
-      return row === undefined ? undefined : restoreCheckpoint(row, `checkpoint of comparison ${JSON.stringify(id)}`);
+      return row === undefined ? undefined : restoreRow(row, CHECKPOINT_PART, `checkpoint of comparison ${JSON.stringify(id)}`);
     },
 
     async deleteCheckpoint(id) {
@@ -276,6 +289,26 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
           queue(tx.objectStore('comparisons').put(rest));
         }
       });
+    },
+
+    async saveGallery(id, gallery) {
+      const where = `saving the gallery of run "${gallery.runId}" in comparison "${id}"`;
+      const checked: RunGallery = validatePart(runGallerySchema, gallery, 'gallery');
+      await write(where, async (tx, queue) => {
+        await readHeader(tx, id, where);
+        queue(tx.objectStore('galleries').put({ comparisonId: id, runId: checked.runId, gallery: checked }));
+      });
+    },
+
+    async getGalleries(id) {
+      let rows: unknown[];
+      try {
+        rows = await db.getAll('galleries', recordRange(id));
+      } catch (error) {
+        throw toStorageError(error, `reading the galleries of comparison "${id}"`);
+      }
+      const galleries = rows.map((row, i) => restoreRow(row, GALLERY_PART, `gallery ${i + 1} of comparison ${JSON.stringify(id)}`));
+      return Object.fromEntries(galleries.map((gallery) => [gallery.runId, gallery]));
     },
 
     async rewind(id, to) {
@@ -373,24 +406,13 @@ function upgrade(db: IDBDatabase, oldVersion: number): void {
   if (oldVersion < 2) {
     db.createObjectStore('checkpoints', { keyPath: 'comparisonId' });
   }
+  if (oldVersion < 3) {
+    db.createObjectStore('galleries', { keyPath: ['comparisonId', 'runId'] });
+  }
 }
 
-/** A checkpoint read back from IndexedDB: untrusted like every other read. */
-function restoreCheckpoint(row: unknown, where: string): ComparisonCheckpoint {
-  if (!isPlainObject(row) || !isPlainObject(row.checkpoint)) {
-    throw new ImportError('invalid-record', 'a saved checkpoint (an object)', describeValue(isPlainObject(row) ? row.checkpoint : row), where);
-  }
-  const { version } = row.checkpoint;
-  if (typeof version === 'number' && version > CHECKPOINT_VERSION) {
-    throw new ImportError(
-      'newer-version',
-      `checkpoint version ${CHECKPOINT_VERSION} (what this version of the lab reads)`,
-      `version ${version}, saved by a newer version of the lab: update the lab, or restart the comparison`,
-      joinPath(where, ['version']),
-    );
-  }
-  return validatePart(comparisonCheckpointSchema, row.checkpoint, where);
-}
+const CHECKPOINT_PART = { field: 'checkpoint', schema: comparisonCheckpointSchema, version: CHECKPOINT_VERSION, what: 'checkpoint', otherwise: 'restart the comparison' };
+const GALLERY_PART = { field: 'gallery', schema: runGallerySchema, version: GALLERY_VERSION, what: 'gallery', otherwise: 'train again to see it' };
 
 /** Every record key of one comparison: `[id, ...]` lies between `[id]` and `[id, []]`. */
 function recordRange(id: string): IDBKeyRange {

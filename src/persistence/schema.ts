@@ -53,6 +53,10 @@ export const epochRecordSchema = z.strictObject({
   accuracy: metricValue.optional(),
   valLoss: metricValue.optional(),
   valAccuracy: metricValue.optional(),
+  reconstruction: metricValue.optional(),
+  kl: metricValue.optional(),
+  valReconstruction: metricValue.optional(),
+  valKl: metricValue.optional(),
   trainSeconds: seconds,
   elapsedSeconds: seconds,
 });
@@ -75,6 +79,8 @@ export const testMetricsSchema = z.strictObject({
   loss: metricValue,
   accuracy: metricValue.optional(),
   confusion: confusionMatrixSchema.optional(),
+  reconstruction: metricValue.optional(),
+  kl: metricValue.optional(),
 });
 
 export const runResultSchema = z.strictObject({

@@ -1,4 +1,6 @@
 /** Small comparisons for the persistence tests (imported by *.test.ts only). */
+import { LabError } from '../lib/errors';
+import { GALLERY_VERSION, type RunGallery } from '../protocol/gallery';
 import type { ExperimentConfigInput } from '../engine/experiment/config';
 import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunCheckpoint, RunResult } from '../engine/training/types';
 import type { StoredComparison } from './types';
@@ -125,4 +127,31 @@ export function makeCheckpoint(epochsCompleted = 1): ComparisonCheckpoint {
       }),
     ],
   };
+}
+
+/** A small gallery of a VAE run: 2x2 grey images, distinct pixel values per grid. */
+export function makeGallery(runId = 'adam', epoch = 1): RunGallery {
+  const grid = (rows: number, columns: number, start: number) => ({ rows, columns, pixels: Uint8Array.from({ length: rows * columns * 4 }, (_, i) => (start + i) % 256) });
+  return {
+    version: GALLERY_VERSION,
+    runId,
+    epoch,
+    step: epoch * STEPS_PER_EPOCH,
+    imageShape: [2, 2, 1],
+    reconstructions: grid(2, 3, epoch),
+    latentWalk: grid(2, 5, 50),
+    walkValues: [-3, -1.5, 0, 1.5, 3],
+    samples: grid(1, 4, 100),
+  };
+}
+
+/** The LabError a promise rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<LabError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof LabError) return error;
+    throw error;
+  }
+  throw new Error('expected a LabError');
 }

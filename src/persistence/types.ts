@@ -5,6 +5,7 @@
  */
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
 import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunResult } from '../engine/training/types';
+import type { RunGallery } from '../protocol/gallery';
 import type { BackendReport } from '../protocol/messages';
 
 export const STORED_COMPARISON_VERSION = 1;
@@ -69,6 +70,14 @@ export interface ComparisonRepository {
   getCheckpoint(id: string): Promise<ComparisonCheckpoint | undefined>;
   /** Drops the checkpoint (a finished comparison needs none); delete() drops it too. */
   deleteCheckpoint(id: string): Promise<void>;
+  /**
+   * Keeps a generative run's latest gallery (the one before is replaced), validated before
+   * writing. Like checkpoints, galleries are not in exportJson / importJson; delete()
+   * drops them.
+   */
+  saveGallery(id: string, gallery: RunGallery): Promise<void>;
+  /** The latest gallery of each run that has one, by run id, validated (an ImportError if one is malformed). */
+  getGalleries(id: string): Promise<Readonly<Record<string, RunGallery>>>;
   /**
    * Before a resume: removes the epochs after `epochsCompleted` and the batch losses of
    * those epochs, and the results of every run not in `keepResultsOf`, in one transaction.

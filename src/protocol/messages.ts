@@ -7,13 +7,16 @@ import type { DownloadProgress } from '../engine/data/types';
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
 import type { BackendInfo } from '../engine/training/backend';
 import type { ComparisonCheckpoint, ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
+import type { RunGallery } from './gallery';
 
 /**
  * Version 2: 'start' may carry a checkpoint to resume from, and the worker sends a
  * 'checkpoint' after every epoch. A version-1 worker would ignore `resume` and train
  * from the beginning, so the version says the two sides cannot be mixed.
+ * Version 3: the worker sends a VAE run's 'gallery' after every epoch (./gallery.ts),
+ * which a version-2 page would take for an unknown message.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** A LabError (or any error) flattened for postMessage. */
 export interface ErrorPayload {
@@ -93,6 +96,11 @@ export type FromWorker =
    * further use for them).
    */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'checkpoint'; readonly comparisonId: string; readonly checkpoint: ComparisonCheckpoint }
+  /**
+   * A generative run's images after an epoch (and at the end, for a run stopped mid-epoch),
+   * after that epoch's records. The pixel buffers are transferred, not copied.
+   */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'gallery'; readonly comparisonId: string; readonly gallery: RunGallery }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'done'; readonly comparisonId: string; readonly elapsedSeconds: number }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'error'; readonly requestId?: string; readonly comparisonId?: string; readonly error: ErrorPayload };
 

@@ -4,6 +4,7 @@ import { runExperiment } from '../engine/experiment/run-experiment';
 import type { ComparisonCheckpoint } from '../engine/training/types';
 import { checkpointBuffers } from '../protocol/checkpoint-schema';
 import { PROTOCOL_VERSION } from '../protocol/messages';
+import { createGalleryPoster } from './gallery-poster';
 import { createRecordThrottle, type PostToClient } from './record-throttle';
 import { YieldingController } from './yield-to-event-loop';
 
@@ -61,6 +62,9 @@ export class ComparisonSession {
       intervalMs: this.options.throttleMs,
     });
     const resumeFrom = this.options.resumeFrom;
+    // A VAE's galleries: after every epoch, the test set's first images reconstructed, its latent walk and samples.
+    const onModels =
+      plan.spec.architecture === 'vae' ? createGalleryPoster({ comparisonId, post, source: split.test, seed: plan.spec.seed, flush: () => throttle.flush() }) : undefined;
     try {
       const result = await runExperiment({
         plan,
@@ -72,6 +76,7 @@ export class ComparisonSession {
           onBatches: (records) => throttle.addBatches(records),
           onEpoch: (record) => throttle.addEpoch(record),
           onProgress: (progress) => throttle.setProgress(progress),
+          ...(onModels ? { onModels } : {}),
           onRunEnd: (result) => {
             throttle.flush();
             post({ v: PROTOCOL_VERSION, type: 'run-end', comparisonId, result });

@@ -1,4 +1,5 @@
 import type { ComparisonCheckpoint } from '../../src/engine/training/types';
+import type { RunGallery } from '../../src/protocol/gallery';
 import type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredComparison } from '../../src/persistence/types';
 
 /**
@@ -9,6 +10,8 @@ export class MemoryRepository implements ComparisonRepository {
   readonly items = new Map<string, StoredComparison>();
   /** The latest checkpoint per comparison (kept as given, not copied). */
   readonly checkpoints = new Map<string, ComparisonCheckpoint>();
+  /** The latest gallery per comparison and run. */
+  readonly galleries = new Map<string, Record<string, RunGallery>>();
   readonly log: string[] = [];
   /** When set, appendRecords waits for this promise before writing. */
   gate: Promise<void> | undefined;
@@ -65,6 +68,17 @@ export class MemoryRepository implements ComparisonRepository {
     this.log.push(`delete ${id}`);
     this.items.delete(id);
     this.checkpoints.delete(id);
+    this.galleries.delete(id);
+  }
+
+  async saveGallery(id: string, gallery: RunGallery): Promise<void> {
+    this.log.push(`gallery ${id} ${gallery.runId} epoch=${gallery.epoch}`);
+    if (!this.items.has(id)) throw new Error(`no comparison ${id}`);
+    this.galleries.set(id, { ...this.galleries.get(id), [gallery.runId]: gallery });
+  }
+
+  async getGalleries(id: string): Promise<Readonly<Record<string, RunGallery>>> {
+    return this.galleries.get(id) ?? {};
   }
 
   async saveCheckpoint(id: string, checkpoint: ComparisonCheckpoint): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../lib/errors';
+import { configErrorOf as errorOf } from './test-utils';
 import { parseExperiment } from './config';
 
 const valid = {
@@ -8,16 +8,6 @@ const valid = {
   training: { epochs: 1, batchSize: 200 },
   runs: [{ optimizer: { name: 'adam' } }],
 };
-
-function errorOf(config: unknown): ConfigError {
-  try {
-    parseExperiment(config);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('experiment config', () => {
   it('fills Keras defaults and lab defaults', () => {

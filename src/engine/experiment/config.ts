@@ -3,6 +3,7 @@ import { ConfigError } from '../../lib/errors';
 import { activationNames, architectureNames, initializerNames, type ArchitectureName } from '../models/catalog';
 import { resolveOptimizerConfig, type OptimizerConfig } from '../optimizers/catalog';
 import type { ComparisonSpec, RunSpec } from '../training/types';
+import { checkVaeFields, vaeModelFields } from './vae-config';
 
 /**
  * The JSON an experiment is written in (a preset, a file for `npm run experiment`, later
@@ -33,6 +34,7 @@ const modelOptions = z.strictObject({
   kernelInitializer: z.enum(initializerNames as unknown as [string, ...string[]]).optional(),
   hiddenUnits: z.array(positiveInt).optional(),
   activation: z.enum(activationNames as unknown as [string, ...string[]]).optional(),
+  ...vaeModelFields,
 });
 export type ModelOptions = z.infer<typeof modelOptions>;
 
@@ -143,6 +145,7 @@ export function parseExperiment(input: unknown): ExperimentPlan {
     throw new ConfigError('invalid-config', expectedText(issue), describeFound(input, issue.path), formatPath(issue.path) || 'config');
   }
   const config = parsed.data;
+  checkVaeFields(config);
   const seenIds = new Set<string>();
   const runs: RunSpec<OptimizerConfig, ModelOptions>[] = config.runs.map((run, i) => {
     const optimizer = resolveOptimizerConfig(run.optimizer, `runs[${i}].optimizer`) as OptimizerConfig;

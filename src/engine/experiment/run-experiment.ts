@@ -21,10 +21,13 @@ export function buildRequestedModel(request: ModelRequest<ModelOptions>): Traina
     throw new ConfigError('bad-architecture', "the 'dense' architecture for a regression set", architecture, 'architecture');
   }
   const common = { ...options, inputShape, seed, modelId };
+  // The VAE learns the images themselves: it has no classes, and its target is its input.
   const spec =
     architecture === 'dense'
       ? { architecture, ...common, task, ...(task === 'classification' ? { numClasses } : {}) }
-      : { architecture, ...common, numClasses };
+      : architecture === 'vae'
+        ? { architecture, ...common }
+        : { architecture, ...common, numClasses };
   return buildModel(spec as ModelSpec);
 }
 

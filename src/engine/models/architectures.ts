@@ -8,10 +8,13 @@ import {
   type ModelOptionsBase,
   type ModelSpec,
   type SupervisedTask,
+  type VaeOptions,
 } from './catalog';
 import { isActivationName, isInitializerName, type ActivationName, type InitializerName } from './names';
 import type { LayerSpec } from './layers/types';
 import { SequentialModel, type SequentialModelOptions } from './sequential';
+import type { TrainableModel } from './types';
+import { VaeModel } from './vae';
 
 /**
  * The architectures as builders (tfjs). Their names, options types and descriptions are
@@ -31,7 +34,14 @@ export {
   type MlpOptions,
   type ModelOptionsBase,
   type ModelSpec,
+  type VaeOptions,
 } from './catalog';
+
+/** The architectures that are one stack of layers (all but the VAE). */
+export type SequentialArchitectureName = Exclude<ArchitectureName, 'vae'>;
+
+/** The model each builder returns. */
+export type ArchitectureModelMap = { readonly [K in SequentialArchitectureName]: SequentialModel } & { readonly vae: VaeModel };
 
 interface SiteRates {
   readonly input: number;
@@ -158,7 +168,7 @@ function hiddenActivation(value: ActivationName | undefined): ActivationName {
  * tensors): what `architectures` builds, for records, previews and tests.
  */
 export const architectureSpecs: {
-  readonly [K in ArchitectureName]: (options: ArchitectureOptionsMap[K]) => SequentialModelOptions;
+  readonly [K in SequentialArchitectureName]: (options: ArchitectureOptionsMap[K]) => SequentialModelOptions;
 } = {
   fcnn(o) {
     checkBase(o);
@@ -252,7 +262,7 @@ export const architectureSpecs: {
 
 /** Builders by name: one typed options object in, a model with fresh variables out. */
 export const architectures: {
-  readonly [K in ArchitectureName]: (options: ArchitectureOptionsMap[K]) => SequentialModel;
+  readonly [K in ArchitectureName]: (options: ArchitectureOptionsMap[K]) => ArchitectureModelMap[K];
 } = {
   fcnn: (o) => new SequentialModel(architectureSpecs.fcnn(o)),
   scnn: (o) => new SequentialModel(architectureSpecs.scnn(o)),
@@ -260,14 +270,15 @@ export const architectures: {
   mcnn: (o) => new SequentialModel(architectureSpecs.mcnn(o)),
   mlp: (o) => new SequentialModel(architectureSpecs.mlp(o)),
   dense: (o) => new SequentialModel(architectureSpecs.dense(o)),
+  vae: (o: VaeOptions) => new VaeModel(o),
 };
 
 /** Builds the model a ModelSpec describes (the form a protocol message carries). */
-export function buildModel(spec: ModelSpec): SequentialModel {
+export function buildModel<S extends ModelSpec>(spec: S): ArchitectureModelMap[S['architecture']] & TrainableModel {
   if (!isArchitectureName(spec.architecture)) {
     throw new ConfigError('bad-model', `one of ${architectureNames.join(', ')}`, String(spec.architecture), 'architecture');
   }
   const { architecture, ...options } = spec;
-  const build = architectures[architecture] as (o: typeof options) => SequentialModel;
+  const build = architectures[architecture] as unknown as (o: typeof options) => ArchitectureModelMap[S['architecture']];
   return build(options);
 }

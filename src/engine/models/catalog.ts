@@ -8,6 +8,7 @@
  * checks). The builders are in `./architectures`, which re-exports all of this.
  */
 import type { ActivationName, InitializerName } from './names';
+import type { VaeShapeOptions } from './vae-catalog';
 
 export {
   activationNames,
@@ -95,6 +96,13 @@ export interface DenseNetOptions extends ModelOptionsBase {
   readonly activation?: ActivationName;
 }
 
+/**
+ * The convolutional VAE (E1's VAE1 and VAE2): image input, no classes. Of the common
+ * options it takes `l2` (on every kernel) and `kernelInitializer`; dropout and batch
+ * normalisation are refused.
+ */
+export interface VaeOptions extends ModelOptionsBase, VaeShapeOptions {}
+
 /** Each architecture's options type. */
 export interface ArchitectureOptionsMap {
   readonly fcnn: ClassifierOptions;
@@ -103,6 +111,7 @@ export interface ArchitectureOptionsMap {
   readonly mcnn: ClassifierOptions;
   readonly mlp: MlpOptions;
   readonly dense: DenseNetOptions;
+  readonly vae: VaeOptions;
 }
 
 export type ArchitectureName = keyof ArchitectureOptionsMap;
@@ -126,7 +135,7 @@ export interface ArchitectureInfo {
   readonly needsImageInput: boolean;
 }
 
-export const architectureNames: readonly ArchitectureName[] = ['fcnn', 'scnn', 'bcnn', 'mcnn', 'mlp', 'dense'];
+export const architectureNames: readonly ArchitectureName[] = ['fcnn', 'scnn', 'bcnn', 'mcnn', 'mlp', 'dense', 'vae'];
 
 export const architectureInfo: { readonly [K in ArchitectureName]: ArchitectureInfo } = {
   fcnn: {
@@ -179,6 +188,15 @@ export const architectureInfo: { readonly [K in ArchitectureName]: ArchitectureI
     layers: '[Flatten], Dense(h1, act), ..., Dense(outputs)',
     experiments: ['E3', 'E5'],
     needsImageInput: false,
+  },
+  vae: {
+    label: 'Convolutional VAE',
+    description:
+      'A variational autoencoder: two strided convolutions and a dense layer encode an image into z_mean and z_log_var; z is sampled from them and decoded back by a dense layer, two strided transposed convolutions and a sigmoid convolution. Loss per image: summed squared reconstruction error plus the KL divergence to N(0, I). VAE1: filters 16 and 32, kernel 3, latent 5; VAE2: 32 and 64, kernel 5, latent 10.',
+    layers:
+      'encoder: Conv2D(f1, k, relu, strides 2, same), Conv2D(f2, k, relu, strides 2, same), Flatten, Dense(16, relu), z_mean = Dense(latent), z_log_var = Dense(latent), z = z_mean + exp(z_log_var / 2) * eps; decoder: Dense(h/4 * w/4 * f2, relu), Reshape, Conv2DTranspose(f2, k, relu, strides 2, same), Conv2DTranspose(f1, k, relu, strides 2, same), Conv2D(channels, k, sigmoid, same)',
+    experiments: ['E1'],
+    needsImageInput: true,
   },
 };
 

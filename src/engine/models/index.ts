@@ -42,6 +42,13 @@ export type { LayerStackOptions, LayerSummary, StateUpdate } from './layer-stack
 export { SequentialModel, createSequentialModel } from './sequential';
 export type { SequentialModelOptions, SupervisedTask } from './sequential';
 export { getWeights, setWeights } from './weights';
+export { VaeModel, samplingSeed } from './vae';
+export { vaeLayout } from './vae-layout';
+export { createVaeGalleryMaker, walkValues } from './vae-gallery';
+export type { ImageGrid, VaeGallery, VaeGalleryMaker, VaeGalleryOptions } from './vae-gallery';
+export type { VaeLayout } from './vae-layout';
+export { VAE_MODELS, VAE_DEFAULTS, resolveVaeShape } from './vae-catalog';
+export type { VaeModelName, VaeShapeOptions } from './vae-catalog';
 export type { HasVariables } from './weights';
 export {
   architectures,
@@ -62,4 +69,7 @@ export type {
   MlpOptions,
   ModelOptionsBase,
   ModelSpec,
+  VaeOptions,
+  ArchitectureModelMap,
+  SequentialArchitectureName,
 } from './architectures';

@@ -5,6 +5,7 @@ import { createRng } from '../../lib/rng';
 import type { SupervisedTask } from './catalog';
 import type { InitializerName } from './names';
 import { LayerStack, type LayerSummary, type StateUpdate } from './layer-stack';
+import { realRows } from './real-rows';
 import type { LayerSpec, Shape } from './layers/types';
 import type { ForwardContext, LossOutput, TrainableModel } from './types';
 import { getWeights, setWeights } from './weights';
@@ -250,14 +251,6 @@ export class SequentialModel implements TrainableModel {
       throw error;
     }
   }
-}
-
-/** Sums a per-row tensor over the first `size` rows of `rows`; padding rows count 0. */
-function realRows(rows: number, size: number): (values: tf.Tensor1D) => tf.Scalar {
-  if (size === rows) return (values) => tf.sum(values);
-  const mask = tf.less(tf.range(0, rows, 1, 'int32'), tf.scalar(size, 'int32'));
-  // where, not multiply: a non-finite value in a padding row must not turn the sum to NaN.
-  return (values) => tf.sum(tf.where(mask, values, tf.zerosLike(values)));
 }
 
 export function createSequentialModel(options: SequentialModelOptions): SequentialModel {

@@ -9,6 +9,7 @@ import type { TrainableModel } from '../models/types';
 import { ComparisonController } from './controller';
 import { updateMonitor } from './early-stopping';
 import { evaluateModel } from './evaluate';
+import { lossParts, validationParts } from './loss-parts';
 import { RunState } from './run-state';
 import type {
   BatchRecord,
@@ -17,6 +18,7 @@ import type {
   ComparisonSpec,
   EpochRecord,
   RunResult,
+  ModelsSnapshot,
   RunSpec,
   TestMetrics,
 } from './types';
@@ -133,6 +135,7 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
       }
       if (signal?.aborted) break;
       await endEpoch(runs, epoch, spec, data, stats, callbacks, elapsed);
+      await callbacks.onModels?.(snapshotOf(runs, epoch + 1, false));
       if (callbacks.onCheckpoint) {
         const checkpoint: ComparisonCheckpoint = {
           version: 1,
@@ -156,6 +159,7 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
       const testable = data.test && run.status !== 'diverged' && run.status !== 'cancelled';
       results.push(report(run, testable ? await testRun(run, data.test!, spec.evalBatchSize, stats) : undefined));
     }
+    if (!signal?.aborted) await callbacks.onModels?.(snapshotOf(runs, Math.max(0, ...runs.map((r) => r.epochsCompleted)), true));
     return {
       runs: results,
       elapsedSeconds: elapsed(),
@@ -207,8 +211,7 @@ function buildRuns<OptimizerConfig, ModelOptions>(
         seed: spec.seed,
         modelId: `${comparisonId}-${index}`,
       });
-      const first = runs[0]?.model;
-      if (first) copyWeightsIfSameShape(first, model);
+      copyWeightsFromFirstOfSameShape(runs, model);
       const size = runSpec.batchSize ?? spec.batchSize;
       runs.push(
         new RunState(
@@ -229,14 +232,26 @@ function buildRuns<OptimizerConfig, ModelOptions>(
 }
 
 /**
- * The seed already makes equal architectures start equal; copying the first run's
- * weights makes it a guarantee rather than a property of every initialiser.
+ * The seed already makes equal architectures start equal; copying the weights of the
+ * first run with the same variable shapes makes it a guarantee rather than a property of
+ * every initialiser. Runs of another shape (a VAE2 beside a VAE1, per-run model options)
+ * start from the first run of their own shape.
  */
-function copyWeightsIfSameShape(source: TrainableModel, target: TrainableModel): void {
-  const from = source.allVariables;
+function copyWeightsFromFirstOfSameShape(built: readonly RunState[], target: TrainableModel): void {
   const to = target.allVariables;
-  const same = from.length === to.length && from.every((v, i) => tf.util.arraysEqual(v.shape, to[i]!.shape));
-  if (same) to.forEach((v, i) => v.assign(from[i]!));
+  const source = built.find(({ model }) => {
+    const from = model.allVariables;
+    return from.length === to.length && from.every((v, i) => tf.util.arraysEqual(v.shape, to[i]!.shape));
+  });
+  if (source) to.forEach((v, i) => v.assign(source.model.allVariables[i]!));
+}
+
+function snapshotOf(runs: readonly RunState[], epoch: number, final: boolean): ModelsSnapshot {
+  return {
+    epoch,
+    final,
+    runs: runs.map((run) => ({ runId: run.spec.id, status: run.status, step: run.step, epochsCompleted: run.epochsCompleted, model: run.model })),
+  };
 }
 
 function groupRuns(runs: RunState[], train: Dataset, seed: number, stats: ChannelStats | undefined): BatchGroup[] {
@@ -303,15 +318,18 @@ async function endEpoch(
       ? await evaluateModel(run.model, data.validation, { batchSize: spec.evalBatchSize, scaling: run.scaling, stats })
       : undefined;
     run.epochsCompleted = epoch + 1;
-    const classification = data.train.task === 'classification';
+    // The model's task, not the dataset's: a VAE on Fashion-MNIST has no accuracy.
+    const classification = run.model.task === 'classification';
     const record: EpochRecord = {
       runId: run.spec.id,
       epoch: epoch + 1,
       steps: run.step,
       loss: tally.lossSum / tally.steps,
-      accuracy: classification ? tally.correct / tally.samples : undefined,
+      accuracy: classification ? (tally.metricSums.correct ?? 0) / tally.samples : undefined,
       valLoss: validation?.loss,
       valAccuracy: validation?.accuracy,
+      ...lossParts(tally.metricSums, tally.samples),
+      ...(validation ? validationParts(lossParts(validation.metrics, 1)) : {}),
       trainSeconds: tally.seconds,
       elapsedSeconds: elapsed(),
     };
@@ -344,7 +362,7 @@ async function testRun(
     batchSize,
     scaling: run.scaling,
     stats,
-    withPredictions: test.task === 'classification',
+    withPredictions: run.model.task === 'classification',
   });
   return {
     loss: evaluation.loss,
@@ -352,6 +370,7 @@ async function testRun(
     confusion: evaluation.predictions
       ? confusionMatrix(test.targets, evaluation.predictions, test.classNames.length)
       : undefined,
+    ...lossParts(evaluation.metrics, 1),
   };
 }
 

@@ -15,6 +15,8 @@ export interface Evaluation {
   /** Mean per-sample loss plus the model's weight penalty, as Keras's evaluate() reports. */
   readonly loss: number;
   readonly accuracy?: number;
+  /** Per-sample means of the model's other metrics (a VAE's reconstruction and kl). */
+  readonly metrics: Readonly<Record<string, number>>;
   readonly predictions?: Int32Array;
 }
 
@@ -23,35 +25,31 @@ const inference = { training: false, noiseSeed: 0 } as const;
 /**
  * Loss (and accuracy) over every sample of `dataset`, with fixed-shape batches. Sums stay
  * on the backend and are read back once, so evaluation does not stall the GPU per batch.
+ * The model's task decides what a prediction is: a VAE on Fashion-MNIST has no classes.
  */
 export async function evaluateModel(
   model: TrainableModel,
   dataset: Dataset,
   options: EvaluationOptions,
 ): Promise<Evaluation> {
-  const classification = dataset.task === 'classification';
-  let lossSum = tf.scalar(0);
-  let correct = tf.scalar(0);
+  const classification = model.task === 'classification';
+  let sums: Record<string, tf.Scalar> | undefined;
   let penalty: tf.Scalar | undefined;
   const predictionParts: tf.Tensor1D[] = [];
-  const swap = (old: tf.Scalar, next: tf.Scalar): tf.Scalar => {
-    old.dispose();
-    return next;
-  };
   for (const batch of evaluationBatches(dataset, options.batchSize, options.scaling, options.stats)) {
     const out = tf.tidy(() => {
       const { loss, metrics } = model.loss(batch, inference);
       const rowLossSum = metrics.lossSum ?? tf.mul(loss, batch.size);
       // The penalty is the part of the loss that is not the mean row loss.
-      const batchPenalty = tf.sub(loss, tf.div(rowLossSum, batch.size));
-      return {
-        lossSum: tf.add(lossSum, rowLossSum) as tf.Scalar,
-        correct: tf.add(correct, metrics.correct ?? 0) as tf.Scalar,
-        penalty: batchPenalty as tf.Scalar,
-      };
+      const batchPenalty = tf.sub(loss, tf.div(rowLossSum, batch.size)) as tf.Scalar;
+      const next: Record<string, tf.Scalar> = {};
+      for (const [name, value] of Object.entries({ ...metrics, lossSum: rowLossSum })) {
+        next[name] = (sums?.[name] ? tf.add(sums[name], value) : tf.clone(value)) as tf.Scalar;
+      }
+      return { sums: next, penalty: batchPenalty };
     });
-    lossSum = swap(lossSum, out.lossSum);
-    correct = swap(correct, out.correct);
+    if (sums) tf.dispose(Object.values(sums));
+    sums = out.sums;
     penalty?.dispose();
     penalty = out.penalty;
     if (classification && options.withPredictions) {
@@ -65,14 +63,11 @@ export async function evaluateModel(
     batch.x.dispose();
     batch.y.dispose();
   }
-  const [lossValue, correctValue, penaltyValue] = await Promise.all([
-    lossSum.data(),
-    correct.data(),
-    penalty ? penalty.data() : Promise.resolve(new Float32Array([0])),
-  ]);
-  lossSum.dispose();
-  correct.dispose();
+  const names = Object.keys(sums ?? {});
+  const values = await Promise.all([...names.map((name) => sums![name]!.data()), penalty ? penalty.data() : Promise.resolve(new Float32Array([0]))]);
+  if (sums) tf.dispose(Object.values(sums));
   penalty?.dispose();
+  const perSample = Object.fromEntries(names.map((name, i) => [name, values[i]![0]! / dataset.count]));
   let predictions: Int32Array | undefined;
   if (predictionParts.length > 0) {
     const joined = tf.concat(predictionParts);
@@ -80,9 +75,11 @@ export async function evaluateModel(
     joined.dispose();
     predictionParts.forEach((part) => part.dispose());
   }
+  const { lossSum, correct, ...metrics } = perSample;
   return {
-    loss: lossValue[0]! / dataset.count + penaltyValue[0]!,
-    accuracy: classification ? correctValue[0]! / dataset.count : undefined,
+    loss: (lossSum ?? 0) + values.at(-1)![0]!,
+    accuracy: classification ? (correct ?? 0) : undefined,
+    metrics,
     predictions,
   };
 }

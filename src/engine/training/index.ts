@@ -7,5 +7,7 @@ export type { Evaluation, EvaluationOptions } from './evaluate';
 export { updateMonitor, initialMonitorState } from './early-stopping';
 export type { MonitorState } from './early-stopping';
 export { selectBackend } from './backend';
+export { LOSS_PARTS, lossParts } from './loss-parts';
+export type { LossPart } from './loss-parts';
 export type { BackendInfo } from './backend';
 export type * from './types';

@@ -24,19 +24,25 @@ const copyOf = async (tensor: tf.Tensor): Promise<Float32Array> => Float32Array.
 interface PendingStep {
   readonly step: number;
   readonly loss: tf.Scalar;
-  readonly correct?: tf.Scalar;
+  /** The model's metrics of the step but `lossSum` (the loss says it): `correct`, or a VAE's `reconstruction` and `kl`. */
+  readonly metrics: Readonly<Record<string, tf.Scalar>>;
 }
 
 /** Sums over the batch losses of the epoch in progress, read back in groups. */
 interface EpochTally {
   lossSum: number;
   steps: number;
-  correct: number;
   samples: number;
   seconds: number;
+  /** Each metric summed over the epoch's samples, e.g. correct predictions. */
+  metricSums: Record<string, number>;
 }
 
-const emptyTally = (): EpochTally => ({ lossSum: 0, steps: 0, correct: 0, samples: 0, seconds: 0 });
+const emptyTally = (): EpochTally => ({ lossSum: 0, steps: 0, samples: 0, seconds: 0, metricSums: {} });
+const disposeStep = (p: PendingStep): void => {
+  p.loss.dispose();
+  Object.values(p.metrics).forEach((t) => t.dispose());
+};
 
 /**
  * One run of a comparison: its own model and optimizer (never shared: tfjs keys some
@@ -72,13 +78,13 @@ export class RunState {
   /** One optimizer step on `batch`; the loss stays on the backend until `readBack`. */
   trainStep(batch: Batch, context: ForwardContext): void {
     const started = this.clock();
-    const metrics: { correct?: tf.Scalar } = {};
+    const metrics: Record<string, tf.Scalar> = {};
     const loss = tf.tidy(
       () =>
         this.optimizer.minimize(
           () => {
             const out = this.model.loss(batch, context);
-            if (out.metrics.correct) metrics.correct = tf.keep(out.metrics.correct);
+            for (const [name, value] of Object.entries(out.metrics)) if (name !== 'lossSum') metrics[name] = tf.keep(value);
             return out.loss;
           },
           true,
@@ -87,7 +93,7 @@ export class RunState {
     );
     this.model.applyStateUpdates();
     this.step += 1;
-    this.pending.push({ step: this.step, loss, correct: metrics.correct });
+    this.pending.push({ step: this.step, loss, metrics });
     this.tally.seconds += (this.clock() - started) / 1000;
   }
 
@@ -101,15 +107,13 @@ export class RunState {
     this.pending = [];
     const started = this.clock();
     const losses = tf.stack(pending.map((p) => p.loss));
-    const corrects = pending.flatMap((p) => (p.correct ? [p.correct] : []));
-    const correctSum = corrects.length > 0 ? tf.addN(corrects) : undefined;
-    pending.forEach((p) => {
-      p.loss.dispose();
-      p.correct?.dispose();
-    });
-    const [lossValues, correctValue] = await Promise.all([losses.data(), correctSum?.data()]);
+    const names = Object.keys(pending[0]!.metrics);
+    // Every metric summed over the steps, all in one tensor: one read for the lot.
+    const sums = names.length > 0 ? tf.tidy(() => tf.stack(names.map((name) => tf.addN(pending.map((p) => p.metrics[name]!))))) : undefined;
+    pending.forEach(disposeStep);
+    const [lossValues, sumValues] = await Promise.all([losses.data(), sums?.data()]);
     losses.dispose();
-    correctSum?.dispose();
+    sums?.dispose();
     this.tally.seconds += (this.clock() - started) / 1000;
 
     const values = pending.map((p, i) => ({ step: p.step, loss: lossValues[i]! }));
@@ -121,7 +125,7 @@ export class RunState {
     for (const v of values) this.tally.lossSum += v.loss;
     this.tally.steps += values.length;
     this.tally.samples += values.length * this.batchSize;
-    this.tally.correct += correctValue?.[0] ?? 0;
+    names.forEach((name, i) => (this.tally.metricSums[name] = (this.tally.metricSums[name] ?? 0) + sumValues![i]!));
     return values;
   }
 
@@ -187,10 +191,7 @@ export class RunState {
   }
 
   dispose(options: { keepModel: boolean }): void {
-    this.pending.forEach((p) => {
-      p.loss.dispose();
-      p.correct?.dispose();
-    });
+    this.pending.forEach(disposeStep);
     this.pending = [];
     this.bestWeights?.forEach((t) => t.dispose());
     this.bestWeights = undefined;

@@ -1,4 +1,5 @@
 import type { InputScaling } from '../data/types';
+import type { TrainableModel } from '../models/types';
 
 /** Stop a run when its monitored value stops improving (Keras's EarlyStopping). */
 export interface EarlyStoppingSpec {
@@ -55,6 +56,12 @@ export interface EpochRecord {
   readonly accuracy?: number;
   readonly valLoss?: number;
   readonly valAccuracy?: number;
+  /** Generative models (the VAE): the epoch's mean per-image reconstruction error and KL term; they add up to `loss`. */
+  readonly reconstruction?: number;
+  readonly kl?: number;
+  /** The same two parts of `valLoss`. */
+  readonly valReconstruction?: number;
+  readonly valKl?: number;
   /** Seconds this run spent in its training steps this epoch (its share of the lock-step). */
   readonly trainSeconds: number;
   /** Wall-clock seconds since the comparison started, at the end of this epoch. */
@@ -68,6 +75,9 @@ export interface TestMetrics {
   readonly accuracy?: number;
   /** counts[true][predicted]; classification only. */
   readonly confusion?: number[][];
+  /** Generative models: the parts of `loss`, per image. */
+  readonly reconstruction?: number;
+  readonly kl?: number;
 }
 
 export interface RunResult {
@@ -99,8 +109,29 @@ export interface ComparisonCallbacks {
   onProgress?(progress: ComparisonProgress): void;
   /** After each epoch, when set: the state to resume from. Awaited, like onEpoch. */
   onCheckpoint?(checkpoint: ComparisonCheckpoint): void | Promise<void>;
+  /**
+   * After each epoch's records (before its checkpoint), and once more when the comparison
+   * ends (unless cancelled): every run's model as it is now, to read from (a VAE's image
+   * galleries). Awaited. The models stay the runner's: never keep or dispose them.
+   */
+  onModels?(snapshot: ModelsSnapshot): void | Promise<void>;
   /** After each epoch's bookkeeping: lets tests and the UI watch memory. */
   onMemory?(memory: { epoch: number; numTensors: number; numBytes: number }): void;
+}
+
+export interface ModelsSnapshot {
+  /** The epochs finished so far (the last one when `final`). */
+  readonly epoch: number;
+  /** True for the call at the end of the comparison. */
+  readonly final: boolean;
+  readonly runs: readonly {
+    readonly runId: string;
+    readonly status: RunStatus;
+    /** Steps the run has taken: a run whose step count did not change has the same weights. */
+    readonly step: number;
+    readonly epochsCompleted: number;
+    readonly model: TrainableModel;
+  }[];
 }
 
 /** One run's whole state at an epoch boundary, as plain data (IndexedDB, postMessage). */

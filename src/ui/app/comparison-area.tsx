@@ -1,6 +1,6 @@
 /**
- * Layout of the comparison on screen: progress and controls, curves, results, confusion
- * matrix, bars. The progress panel follows the store at once; the charts and tables get
+ * Layout of the comparison on screen: progress and controls, curves, results, a VAE's
+ * images, confusion matrix, bars. The progress panel follows the store at once; the charts and tables get
  * the comparison through useDeferredValue, so React renders them in a transition that it
  * can interrupt: records arriving ten times a second never hold the page for long.
  */
@@ -10,6 +10,7 @@ import { E5Bars } from '../features/e5-charts/e5-bars';
 import { LiveCharts } from '../features/live-charts/live-charts';
 import { ProgressPanel } from '../features/progress/progress-panel';
 import { ResultsTable } from '../features/results/results-table';
+import { VaeGallery } from '../features/vae-gallery/vae-gallery';
 import type { ComparisonView } from '../../client/types';
 import { useLabState } from './lab-store-context';
 
@@ -43,6 +44,7 @@ const Charts = memo(function Charts({ comparison, classNames }: { comparison: Co
     <>
       <LiveCharts comparison={comparison} />
       <ResultsTable runs={comparison.runs} />
+      <VaeGallery comparison={comparison} />
       <ConfusionMatrix
         runs={comparison.runs}
         dataset={comparison.config.dataset.name}

@@ -1,6 +1,7 @@
 /**
- * Files out of the page: a Blob saved through a temporary link, and charts as SVG (the
- * chart's own markup, made standalone) or PNG (that SVG drawn on a canvas at 2x).
+ * Files out of the page: a Blob saved through a temporary link, charts as SVG (the
+ * chart's own markup, made standalone) or PNG (that SVG drawn on a canvas at 2x), and
+ * canvases (image galleries) as PNG.
  */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -56,17 +57,35 @@ export async function svgToPng(svg: { text: string; width: number; height: numbe
       image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
       image.src = url;
     });
-    const canvas = document.createElement('canvas');
-    canvas.width = svg.width * scale;
-    canvas.height = svg.height * scale;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2D canvas in this browser');
-    context.scale(scale, scale);
-    context.drawImage(image, 0, 0, svg.width, svg.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'),
-    );
+    return await drawnPng(svg.width * scale, svg.height * scale, (context) => {
+      context.scale(scale, scale);
+      context.drawImage(image, 0, 0, svg.width, svg.height);
+    });
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/**
+ * A canvas's pixels as a PNG, each pixel a `scale` x `scale` block (no smoothing): small
+ * images such as a VAE's 28x28 galleries stay crisp when opened.
+ */
+export function canvasToPng(source: HTMLCanvasElement, scale = 1): Promise<Blob> {
+  return drawnPng(source.width * scale, source.height * scale, (context) => {
+    context.imageSmoothingEnabled = false;
+    context.drawImage(source, 0, 0, source.width * scale, source.height * scale);
+  });
+}
+
+/** A new canvas of this size, drawn by `draw`, encoded as PNG. */
+function drawnPng(width: number, height: number, draw: (context: CanvasRenderingContext2D) => void): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d');
+  if (!context) return Promise.reject(new Error('no 2D canvas in this browser'));
+  draw(context);
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'),
+  );
 }

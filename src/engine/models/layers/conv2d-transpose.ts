@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { installConvBackpropFilterKernels } from '../conv-backprop-filter';
 import { activations } from '../activations';
 import type { BuiltLayer, Conv2dTransposeSpec, LayerKind, Padding, Penalty } from './types';
 import {
@@ -26,6 +27,7 @@ export const conv2dTranspose: LayerKind<Conv2dTransposeSpec> = {
   randomInit: true,
   build(inputShape, spec, ctx): BuiltLayer {
     requireRank(inputShape, 3, 'conv2dTranspose', ctx.where);
+    installConvBackpropFilterKernels();
     const filters = positiveInt(spec.filters, `${ctx.where}.filters`);
     const [kh, kw] = size2d(spec.kernelSize, 0, `${ctx.where}.kernelSize`);
     const strides = size2d(spec.strides, 1, `${ctx.where}.strides`);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { installConvBackpropFilterKernels } from '../conv-backprop-filter';
 import { activations, fusedActivations } from '../activations';
 import type { BuiltLayer, Conv2dSpec, LayerKind, Penalty } from './types';
 import {
@@ -22,6 +23,7 @@ export const conv2d: LayerKind<Conv2dSpec> = {
   randomInit: true,
   build(inputShape, spec, ctx): BuiltLayer {
     requireRank(inputShape, 3, 'conv2d', ctx.where);
+    installConvBackpropFilterKernels();
     const filters = positiveInt(spec.filters, `${ctx.where}.filters`);
     const [kh, kw] = size2d(spec.kernelSize, 0, `${ctx.where}.kernelSize`);
     const strides = size2d(spec.strides, 1, `${ctx.where}.strides`);

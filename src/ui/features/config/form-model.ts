@@ -32,6 +32,12 @@ export interface DropoutForm {
   readonly scale: string;
 }
 
+export interface VaeForm {
+  readonly filters: string;
+  readonly kernelSize: string;
+  readonly latentDim: string;
+}
+
 export interface ScheduleForm {
   readonly kind: ScheduleChoice;
   readonly params: Readonly<Record<string, string | boolean>>;
@@ -82,6 +88,8 @@ export interface ConfigForm {
     readonly hiddenUnits: string;
     readonly activation: string;
     readonly kernelInitializer: string;
+    /** The VAE's shape: filters as a list ("16, 32"), kernel size, latent size; '' is VAE1's default. */
+    readonly vae: VaeForm;
   };
   readonly training: {
     readonly epochs: string;
@@ -204,6 +212,7 @@ export function configToForm(specs: Specs, config: ExperimentConfigInput): Confi
       hiddenUnits: listText(model.hiddenUnits),
       activation: model.activation ?? '',
       kernelInitializer: model.kernelInitializer ?? '',
+      vae: { filters: listText(model.filters), kernelSize: numberText(model.kernelSize), latentDim: numberText(model.latentDim) },
     },
     training: {
       epochs: numberText(training.epochs),

@@ -128,6 +128,15 @@ function runConfig(w: Writer, specs: Specs, run: RunForm, index: number): Experi
 
 const HIDDEN_LAYER_ARCHITECTURES = new Set(['mlp', 'dense']);
 
+/** The VAE's shape options that were filled in; the schema checks there are two filter counts. */
+function vaeOptions(w: Writer, form: ConfigForm['model']['vae']) {
+  return {
+    filters: list(w, form.filters, 'model.filters', { integer: true }) as [number, number] | undefined,
+    kernelSize: num(w, form.kernelSize, 'model.kernelSize', { integer: true }),
+    latentDim: num(w, form.latentDim, 'model.latentDim', { integer: true }),
+  };
+}
+
 export function formToConfig(specs: Specs, form: ConfigForm): { config: ExperimentConfigInput; errors: FieldErrors } {
   const w: Writer = { errors: {} };
   const { dataset, model, training } = form;
@@ -148,6 +157,7 @@ export function formToConfig(specs: Specs, form: ConfigForm): { config: Experime
     kernelInitializer: model.kernelInitializer || undefined,
     hiddenUnits: layered ? list(w, model.hiddenUnits, 'model.hiddenUnits', { integer: true }) : undefined,
     activation: layered ? model.activation || undefined : undefined,
+    ...(form.architecture === 'vae' ? vaeOptions(w, model.vae) : {}),
   });
   const synthetic = dataset.name === 'spiral' || dataset.name === 'prod';
   const config = compact({

@@ -4,6 +4,7 @@ import { Fold } from '../../components/fold';
 import { useCatalog } from '../../app/catalog-context';
 import { useConfigForm } from './config-form-context';
 import type { ConfigForm, DropoutForm, TriState } from './form-model';
+import { VaeFields } from './vae-fields';
 
 type ModelForm = ConfigForm['model'];
 
@@ -21,6 +22,7 @@ export function ModelSettings() {
   const setDropout = (patch: Partial<DropoutForm>) => set({ dropout: { ...m.dropout, ...patch } });
   const info = architectureInfo[form.architecture as keyof typeof architectureInfo];
   const layered = form.architecture === 'mlp' || form.architecture === 'dense';
+  const vae = form.architecture === 'vae';
   const sitesSet = Boolean(m.dropout.input || m.dropout.conv || m.dropout.hidden || m.dropout.scale);
   const sitesError = ['input', 'conv', 'hidden', 'scale'].some((site) => errors[`model.dropout.${site}`]);
   return (
@@ -35,17 +37,21 @@ export function ModelSettings() {
           onChange={(architecture) => update((f) => ({ ...f, architecture }))}
           error={errors.architecture}
         />
-        <TextField
-          path="model.dropout"
-          label="Dropout"
-          value={m.dropout.rate}
-          placeholder="architecture default"
-          onChange={(rate) => setDropout({ rate })}
-          error={errors['model.dropout']}
-          help="One rate in [0, 1) where the architecture has dropout; 0 turns it off."
-        />
+        {vae ? (
+          <VaeFields value={m.vae} errors={errors} onChange={(patch) => set({ vae: { ...m.vae, ...patch } })} />
+        ) : (
+          <TextField
+            path="model.dropout"
+            label="Dropout"
+            value={m.dropout.rate}
+            placeholder="architecture default"
+            onChange={(rate) => setDropout({ rate })}
+            error={errors['model.dropout']}
+            help="One rate in [0, 1) where the architecture has dropout; 0 turns it off."
+          />
+        )}
         <TextField path="model.l2" label="L2" value={m.l2} placeholder="0" onChange={(l2) => set({ l2 })} error={errors['model.l2']} help="Kernel penalty l2·Σw² on hidden layers (Keras's 'l2' is 0.01)." />
-        <SelectField path="model.batchNorm" label="Batch normalisation" value={m.batchNorm} options={BATCH_NORM} onChange={(batchNorm) => set({ batchNorm })} />
+        {!vae && <SelectField path="model.batchNorm" label="Batch normalisation" value={m.batchNorm} options={BATCH_NORM} onChange={(batchNorm) => set({ batchNorm })} />}
         {layered && (
           <>
             <TextField path="model.hiddenUnits" label="Hidden units" inputMode="text" value={m.hiddenUnits} placeholder="default" onChange={(hiddenUnits) => set({ hiddenUnits })} error={errors['model.hiddenUnits']} help="Layer sizes, e.g. 256, 128." />

@@ -9,7 +9,8 @@ import { safeFileName } from '../../components/download';
 import { ChartOptions, type ChartOptionsValue } from './chart-options';
 import { LIVE_CHART_INTERVAL_MS, LineChartCard, type ChartRun } from './line-chart-card';
 import { RunLegend } from './run-legend';
-import { batchLossLines, epochLines, hasMetric, toRows, X_MODE_LABELS, type LinePair } from './series';
+import { LossViewSwitch } from './loss-view-switch';
+import { batchLossLines, epochLines, hasMetric, LOSS_VIEW_AXES, toRows, X_MODE_LABELS, type LinePair, type LossView } from './series';
 
 /** Between the updates of the three charts: a third of their interval, so each renders in its own task. */
 const PHASE_MS = Math.round(LIVE_CHART_INTERVAL_MS / 3);
@@ -28,6 +29,7 @@ const chartRuns = (labels: readonly string[], lines: readonly LinePair[], hidden
 export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
   const [options, setOptions] = useState<ChartOptionsValue>({ xMode: 'epoch', logY: false, smoothing: 0.6 });
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
+  const [lossView, setLossView] = useState<LossView>('loss');
   const smoothing = useDeferredValue(options.smoothing);
   const { runs } = comparison;
   const { xMode, logY } = options;
@@ -39,7 +41,10 @@ export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
   const labels = useMemo(() => JSON.parse(labelKey) as string[], [labelKey]);
   // The epoch charts change only when an epoch ends, not with every batch of records.
   const epochRuns = useRunsWithSameEpochs(runs);
-  const loss = useMemo(() => epochLines(epochRuns, 'loss', { xMode, logY }), [epochRuns, xMode, logY]);
+  // A generative comparison's loss has parts (reconstruction, KL) to show instead of the total.
+  const hasParts = useMemo(() => hasMetric(epochRuns, 'kl'), [epochRuns]);
+  const shownLoss = hasParts ? lossView : 'loss';
+  const loss = useMemo(() => epochLines(epochRuns, shownLoss, { xMode, logY }), [epochRuns, shownLoss, xMode, logY]);
   const accuracy = useMemo(() => epochLines(epochRuns, 'accuracy', { xMode, logY: false }), [epochRuns, xMode]);
   const batches = useMemo(() => batchLossLines(runs, { xMode, logY, smoothing, progress: axisProgress }), [runs, xMode, logY, smoothing, axisProgress]);
   const lossRows = useMemo(() => toRows(loss), [loss]);
@@ -64,15 +69,16 @@ export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
     <section aria-labelledby="curves-heading" className="panel">
       <h2 id="curves-heading">Curves</h2>
       <ChartOptions value={options} onChange={setOptions} />
+      {hasParts && <LossViewSwitch value={lossView} onChange={setLossView} />}
       <RunLegend labels={labels} hidden={hidden} onToggle={toggle} />
       <div className="chart-grid">
         <LineChartCard
           title="Loss per epoch"
-          fileName={file('loss')}
+          fileName={file(shownLoss === 'loss' ? 'loss' : `loss-${shownLoss}`)}
           rows={lossRows}
           runs={lossRuns}
           xLabel={xLabel}
-          yLabel="loss"
+          yLabel={LOSS_VIEW_AXES[shownLoss]}
           logY={logY}
           style="epoch"
           integerX={xMode === 'epoch'}

@@ -29,6 +29,14 @@ describe('epochLines', () => {
     expect(line!.main.map((p) => p.x)).toEqual([2, 3]);
   });
 
+  it('gives a generative run’s loss parts, training and validation, and knows a classifier has none', () => {
+    const vae = { ...runView('v'), epochs: [epochRecord('v', 1, { accuracy: undefined, valAccuracy: undefined, reconstruction: 30, kl: 4, valReconstruction: 28, valKl: 5 })] };
+    expect(epochLines([vae], 'reconstruction', { xMode: 'epoch', logY: false })[0]).toMatchObject({ faint: [{ x: 1, y: 30 }], main: [{ x: 1, y: 28 }] });
+    expect(epochLines([vae], 'kl', { xMode: 'epoch', logY: false })[0]).toMatchObject({ faint: [{ x: 1, y: 4 }], main: [{ x: 1, y: 5 }] });
+    expect(hasMetric([vae], 'kl')).toBe(true);
+    expect(hasMetric(runs, 'kl')).toBe(false);
+  });
+
   it('knows when a metric is absent (regression)', () => {
     const run = { ...runView('r'), epochs: [epochRecord('r', 1, { accuracy: undefined, valAccuracy: undefined })] };
     expect(hasMetric([run], 'accuracy')).toBe(false);

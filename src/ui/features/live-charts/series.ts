@@ -9,7 +9,23 @@ import { smoothSeries } from '../../../engine/metrics/series';
 import { drawable, lttb, type Point } from './decimate';
 
 export type XMode = 'epoch' | 'step' | 'time';
-export type EpochMetric = 'loss' | 'accuracy';
+export type EpochMetric = 'loss' | 'accuracy' | LossPart;
+
+/** What the loss chart of a generative comparison can show: the total or one of its parts. */
+export type LossPart = 'reconstruction' | 'kl';
+export type LossView = 'loss' | LossPart;
+
+export const LOSS_VIEW_LABELS: Readonly<Record<LossView, string>> = {
+  loss: 'Total',
+  reconstruction: 'Reconstruction',
+  kl: 'KL',
+};
+
+export const LOSS_VIEW_AXES: Readonly<Record<LossView, string>> = {
+  loss: 'loss',
+  reconstruction: 'reconstruction error per image',
+  kl: 'KL per image',
+};
 
 export const X_MODE_LABELS: Readonly<Record<XMode, string>> = {
   epoch: 'Epoch',
@@ -43,6 +59,8 @@ function epochX(record: EpochRecord, xMode: XMode): number {
 const EPOCH_VALUES: Readonly<Record<EpochMetric, readonly [(r: EpochRecord) => number | undefined, (r: EpochRecord) => number | undefined]>> = {
   loss: [(r) => r.loss, (r) => r.valLoss],
   accuracy: [(r) => r.accuracy, (r) => r.valAccuracy],
+  reconstruction: [(r) => r.reconstruction, (r) => r.valReconstruction],
+  kl: [(r) => r.kl, (r) => r.valKl],
 };
 
 function finish(points: Point[], options: ShapeOptions): Point[] {
@@ -63,7 +81,7 @@ export function epochLines(runs: readonly RunView[], metric: EpochMetric, option
   return runs.map((run) => ({ runId: run.id, faint: collect(run.epochs, train), main: collect(run.epochs, validation) }));
 }
 
-/** Whether any run has this metric at all (a regression set has no accuracy). */
+/** Whether any run has this metric at all (a regression set has no accuracy, a classifier no KL). */
 export function hasMetric(runs: readonly RunView[], metric: EpochMetric): boolean {
   const [train, validation] = EPOCH_VALUES[metric];
   return runs.some((run) => run.epochs.some((r) => train(r) !== undefined || validation(r) !== undefined));

@@ -33,6 +33,16 @@ describe('resultRow', () => {
     expect(row.divergedAtStep).toBe(42);
   });
 
+  it('without accuracy (a VAE), reads the best loss: validation if there is one, else training', () => {
+    const epochs = [epochRecord('v', 1, { loss: 40, valLoss: 38 }), epochRecord('v', 2, { loss: 30, valLoss: 31 }), epochRecord('v', 3, { loss: 25, valLoss: 33 })].map(
+      ({ accuracy: _a, valAccuracy: _v, ...record }) => record,
+    );
+    expect(resultRow({ ...runView('v'), epochs }, 0)).toMatchObject({ bestLoss: 31, bestEpoch: 2, finalLoss: 25, finalValLoss: 33 });
+    const trainOnly = epochs.map(({ valLoss: _l, ...record }) => record);
+    expect(resultRow({ ...runView('v'), epochs: trainOnly }, 0)).toMatchObject({ bestLoss: 25, bestEpoch: 3 });
+    expect(resultRow(runView('c', { epochs: 2 }), 0).bestLoss).toBeUndefined();
+  });
+
   it('says running or waiting before a result', () => {
     expect(resultRow(runView('r', { epochs: 1 }), 0).status).toBe('running');
     expect(resultRow(runView('w'), 0).status).toBe('waiting');

@@ -18,6 +18,8 @@ export interface ResultRow {
   readonly testLoss?: number;
   readonly finalLoss?: number;
   readonly finalValLoss?: number;
+  /** The lowest validation loss of any epoch (the training loss without a validation set). */
+  readonly bestLoss?: number;
   readonly seconds: number;
   readonly epochs: number;
   readonly diverged: boolean;
@@ -40,7 +42,9 @@ export function resultRow(run: RunView, runIndex: number): ResultRow {
   const last = run.epochs.at(-1);
   const accuracies = run.epochs.map((r) => r.valAccuracy);
   const hasAccuracy = accuracies.some(finite);
-  const best = hasAccuracy ? bestOf(accuracies, 'max') : bestOf(run.epochs.map((r) => r.valLoss), 'min');
+  const hasValidation = run.epochs.some((r) => r.valLoss !== undefined);
+  const losses = run.epochs.map((r) => (hasValidation ? r.valLoss : r.loss));
+  const best = hasAccuracy ? bestOf(accuracies, 'max') : bestOf(losses, 'min');
   const result = run.result;
   const status: ResultRow['status'] = result ? result.status : run.epochs.length || run.steps.length ? 'running' : 'waiting';
   return {
@@ -55,6 +59,7 @@ export function resultRow(run: RunView, runIndex: number): ResultRow {
     testLoss: result?.test?.loss,
     finalLoss: last?.loss,
     finalValLoss: last?.valLoss,
+    bestLoss: hasAccuracy ? undefined : bestOf(losses, 'min').value,
     seconds: result?.trainSeconds ?? run.epochs.reduce((sum, r) => sum + r.trainSeconds, 0),
     epochs: result?.epochsCompleted ?? run.epochs.length,
     diverged: result?.status === 'diverged',
@@ -63,11 +68,12 @@ export function resultRow(run: RunView, runIndex: number): ResultRow {
 }
 
 /** What "best" was judged on, for the table's caption. */
-export type BestCriterion = 'test accuracy' | 'validation accuracy' | 'test loss' | 'validation loss';
+export type BestCriterion = 'test accuracy' | 'validation accuracy' | 'test loss' | 'validation loss' | 'training loss';
 
 /**
  * The best run: highest test accuracy when runs have one, else highest best validation
- * accuracy, else (regression) lowest test loss, else lowest final validation loss.
+ * accuracy, else (regression, a VAE) lowest test loss, else lowest final validation loss,
+ * else lowest final training loss.
  * Diverged runs never win; ties go to the earlier run.
  */
 export function bestRun(rows: readonly ResultRow[]): { runId: string; criterion: BestCriterion } | undefined {
@@ -77,6 +83,7 @@ export function bestRun(rows: readonly ResultRow[]): { runId: string; criterion:
     ['validation accuracy', (row) => row.bestValAccuracy, 'max'],
     ['test loss', (row) => row.testLoss, 'min'],
     ['validation loss', (row) => row.finalValLoss, 'min'],
+    ['training loss', (row) => row.finalLoss, 'min'],
   ];
   for (const [criterion, pick, mode] of criteria) {
     const { index } = bestOf(candidates.map(pick), mode);

@@ -36,6 +36,7 @@ export function ResultsTable({ runs }: { runs: readonly RunView[] }) {
               <th scope="col">Status</th>
               {hasAccuracy && <th scope="col">Final val. accuracy</th>}
               {hasAccuracy && <th scope="col">Best val. accuracy</th>}
+              {!hasAccuracy && <th scope="col">Best loss</th>}
               <th scope="col">Epoch of best</th>
               {hasAccuracy && <th scope="col">Test accuracy</th>}
               <th scope="col">Test loss</th>
@@ -59,6 +60,7 @@ export function ResultsTable({ runs }: { runs: readonly RunView[] }) {
                   <td>{STATUS_TEXT[row.status]}</td>
                   {hasAccuracy && <td className="num">{percent(row.finalValAccuracy)}</td>}
                   {hasAccuracy && <td className="num">{percent(row.bestValAccuracy)}</td>}
+                  {!hasAccuracy && <td className="num">{number(row.bestLoss)}</td>}
                   <td className="num">{row.bestEpoch ?? '–'}</td>
                   {hasAccuracy && <td className="num">{percent(row.testAccuracy)}</td>}
                   <td className="num">{number(row.testLoss)}</td>
