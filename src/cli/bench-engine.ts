@@ -13,11 +13,14 @@ import type { ModelOptions } from '../engine/experiment/config';
 import type { TrainableModel } from '../engine/models/types';
 import { createOptimizer, type OptimizerConfig } from '../engine/optimizers/registry';
 import { runComparison } from '../engine/training/comparison';
+import { DEFAULT_PROBE_EVERY, type ProbeOptions } from '../engine/training/probes';
 import { createRng } from '../lib/rng';
 import { loadSplit } from './load-split';
 
 const MiB = 1024 * 1024;
 const quick = process.argv.includes('--quick');
+/** `--only probes`: just the probe-overhead table. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 function randomImages(count: number, shape: [number, number, number]): Dataset {
   const rng = createRng(1);
@@ -95,6 +98,33 @@ async function speedRow(backend: string, architecture: string): Promise<string> 
   }
 }
 
+/** Samples per second of one run through the comparison runner, probed or not. */
+async function runnerRate(dataset: Dataset, architecture: string, optimizerName: OptimizerConfig['name'], steps: number, probes?: ProbeOptions): Promise<number> {
+  let seconds = 0;
+  const batchSize = benchBatch[architecture]!;
+  await runComparison<OptimizerConfig, ModelOptions>({
+    spec: {
+      seed: 1,
+      epochs: 1,
+      batchSize,
+      scaling: 'minmax',
+      architecture,
+      model: {},
+      lossReadEvery: 10,
+      evalBatchSize: 500,
+      runs: [{ id: 'r', label: 'r', optimizer: { name: optimizerName } }],
+    },
+    data: { train: dataset },
+    buildModel: buildRequestedModel,
+    createOptimizer: (c) => createOptimizer(c),
+    probes,
+    callbacks: { onEpoch: (r) => void (seconds = r.elapsedSeconds) },
+  });
+  return (steps * batchSize) / seconds;
+}
+
+const best = (xs: number[]) => Math.max(...xs);
+
 /** Same model, optimizer, batches and step count: the runner against the bare loop. */
 async function overheadRows(backend: string, architecture: string, optimizerName: OptimizerConfig['name'], steps: number) {
   await tf.setBackend(backend);
@@ -109,36 +139,29 @@ async function overheadRows(backend: string, architecture: string, optimizerName
     m.dispose();
     return rate;
   };
-  const runner = async () => {
-    let seconds = 0;
-    const result = await runComparison<OptimizerConfig, ModelOptions>({
-      spec: {
-        seed: 1,
-        epochs: 1,
-        batchSize,
-        scaling: 'minmax',
-        architecture,
-        model: {},
-        lossReadEvery: 10,
-        evalBatchSize: 500,
-        runs: [{ id: 'r', label: 'r', optimizer: { name: optimizerName } }],
-      },
-      data: { train: dataset },
-      buildModel: buildRequestedModel,
-      createOptimizer: (c) => createOptimizer(c),
-      callbacks: { onEpoch: (r) => void (seconds = r.elapsedSeconds) },
-    });
-    void result;
-    return (steps * batchSize) / seconds;
-  };
   const bareRates: number[] = [];
   const runnerRates: number[] = [];
   for (let repeat = 0; repeat < (quick ? 1 : 2); repeat++) {
     bareRates.push(await bare());
-    runnerRates.push(await runner());
+    runnerRates.push(await runnerRate(dataset, architecture, optimizerName, steps));
   }
-  const best = (xs: number[]) => Math.max(...xs);
   return { bare: best(bareRates), runner: best(runnerRates) };
+}
+
+/**
+ * The runner with probes every DEFAULT_PROBE_EVERY steps against the runner without, same
+ * model, optimizer and batches; alternated, best of the repeats.
+ */
+async function probeOverhead(backend: string, architecture: string, optimizerName: OptimizerConfig['name'], steps: number) {
+  await tf.setBackend(backend);
+  const dataset = randomImages(benchBatch[architecture]! * steps, [28, 28, 1]);
+  const off: number[] = [];
+  const on: number[] = [];
+  for (let repeat = 0; repeat < (quick ? 1 : 3); repeat++) {
+    off.push(await runnerRate(dataset, architecture, optimizerName, steps));
+    on.push(await runnerRate(dataset, architecture, optimizerName, steps, { every: DEFAULT_PROBE_EVERY }));
+  }
+  return { off: best(off), on: best(on) };
 }
 
 /**
@@ -192,6 +215,11 @@ async function memoryRows() {
 
 async function main() {
   console.log(`tfjs ${tf.version.tfjs}, Node ${process.version}${quick ? ' (quick mode)' : ''}\n`);
+  if (only !== 'probes') await speedAndMemory();
+  await probeTable();
+}
+
+async function speedAndMemory() {
   console.log('Memory when a dataset is loaded: live bytes (heap + array buffers) against its uint8 bytes.');
   console.log('RSS also keeps what the allocator has not handed back after decompression.');
   console.table(await memoryRows());
@@ -224,6 +252,30 @@ async function main() {
     });
   }
   console.table(overhead);
+}
+
+async function probeTable() {
+  console.log(`Probe overhead: the runner with probes every ${DEFAULT_PROBE_EVERY} steps (the lab's default) against probes off, same model, optimizer and batches (best of runs)`);
+  const probeRows = [];
+  for (const [backend, architecture, optimizerName, steps] of [
+    ['wasm', 'fcnn', 'adam', quick ? 40 : 120],
+    ['wasm', 'fcnn', 'sgd', quick ? 40 : 120],
+    ['wasm', 'mlp', 'adagrad', quick ? 40 : 100],
+    ['cpu', 'scnn', 'adam', quick ? 20 : 40],
+  ] as const) {
+    const { off, on } = await probeOverhead(backend, architecture, optimizerName, steps);
+    probeRows.push({
+      backend,
+      model: architecture,
+      optimizer: optimizerName,
+      steps,
+      'probes off samples/s': off.toFixed(1),
+      'probes on samples/s': on.toFixed(1),
+      'throughput lost': `${((1 - on / off) * 100).toFixed(1)}%`,
+      target: '<= 10%',
+    });
+  }
+  console.table(probeRows);
 }
 
 await main();

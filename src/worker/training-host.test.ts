@@ -79,6 +79,17 @@ describe('createTrainingHost', () => {
     expect(of('error')).toEqual([]);
   });
 
+  it('streams probe samples with the records, at each run’s first step and every 20 steps after', async () => {
+    const { host, of } = setup({ postMessage: true });
+    await host.receive({ v, type: 'start', comparisonId: 'c1', config: spiralConfig(5) });
+    const probes = of('records').flatMap((m) => m.probes ?? []);
+    // 8 steps per epoch, 40 in all: steps 1, 20 and 40 of each run.
+    expect(probes.filter((p) => p.runId === 'adam').map((p) => p.step)).toEqual([1, 20, 40]);
+    expect(probes.filter((p) => p.runId === 'sgd').map((p) => p.step)).toEqual([1, 20, 40]);
+    expect(probes[0]!.layers.map((l) => l.layer)).toEqual(['0_dense', '1_dense']);
+    expect(of('error')).toEqual([]);
+  });
+
   it('pauses and resumes', async () => {
     const { host, of, waitFor } = setup();
     const finished = host.receive({ v, type: 'start', comparisonId: 'c2', config: spiralConfig(30, { lossReadEvery: 1 }) });

@@ -9,3 +9,6 @@ export type { MonitorState } from './early-stopping';
 export { selectBackend } from './backend';
 export type { BackendInfo } from './backend';
 export type * from './types';
+export { DEFAULT_PROBE_EVERY, RunProbe, inputStatsOf, layerOf } from './probes';
+export type { ProbeOptions } from './probes';
+export * from './probe-types';
