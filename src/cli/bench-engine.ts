@@ -6,6 +6,7 @@
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { Batcher } from '../engine/data/batcher';
+import { makeSpiral } from '../engine/data/synthetic';
 import { cifar10TrainBatchNames, parseCifar10Batches, CIFAR10_FACTS } from '../engine/data/cifar10';
 import type { Dataset } from '../engine/data/types';
 import { buildRequestedModel } from '../engine/experiment/run-experiment';
@@ -44,7 +45,7 @@ function model(architecture: string, dataset: Dataset, id: string): TrainableMod
 }
 
 /** Batch size per architecture: large enough to be realistic, small enough to finish on a cpu. */
-const benchBatch: Record<string, number> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4 };
+const benchBatch: Record<string, number> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4, dense: 32 };
 const timeBudgetSeconds = quick ? 3 : 12;
 
 /** Bare loop: tf.tidy(minimize) per batch, one read at the end. Returns samples/s. */
@@ -98,8 +99,16 @@ async function speedRow(backend: string, architecture: string): Promise<string> 
   }
 }
 
+interface RunnerCase {
+  readonly dataset: Dataset;
+  readonly architecture: string;
+  readonly optimizerName: OptimizerConfig['name'];
+  readonly steps: number;
+  readonly model?: ModelOptions;
+}
+
 /** Samples per second of one run through the comparison runner, probed or not. */
-async function runnerRate(dataset: Dataset, architecture: string, optimizerName: OptimizerConfig['name'], steps: number, probes?: ProbeOptions): Promise<number> {
+async function runnerRate({ dataset, architecture, optimizerName, steps, model = {} }: RunnerCase, probes?: ProbeOptions): Promise<number> {
   let seconds = 0;
   const batchSize = benchBatch[architecture]!;
   await runComparison<OptimizerConfig, ModelOptions>({
@@ -109,7 +118,7 @@ async function runnerRate(dataset: Dataset, architecture: string, optimizerName:
       batchSize,
       scaling: 'minmax',
       architecture,
-      model: {},
+      model,
       lossReadEvery: 10,
       evalBatchSize: 500,
       runs: [{ id: 'r', label: 'r', optimizer: { name: optimizerName } }],
@@ -143,23 +152,25 @@ async function overheadRows(backend: string, architecture: string, optimizerName
   const runnerRates: number[] = [];
   for (let repeat = 0; repeat < (quick ? 1 : 2); repeat++) {
     bareRates.push(await bare());
-    runnerRates.push(await runnerRate(dataset, architecture, optimizerName, steps));
+    runnerRates.push(await runnerRate({ dataset, architecture, optimizerName, steps }));
   }
   return { bare: best(bareRates), runner: best(runnerRates) };
 }
 
 /**
  * The runner with probes every DEFAULT_PROBE_EVERY steps against the runner without, same
- * model, optimizer and batches; alternated, best of the repeats.
+ * model, optimizer and batches; alternated, best of the repeats. A run's first step is
+ * probed too, so short runs overstate the steady-state cost a little.
  */
-async function probeOverhead(backend: string, architecture: string, optimizerName: OptimizerConfig['name'], steps: number) {
+async function probeOverhead(backend: string, runner: Omit<RunnerCase, 'dataset'>) {
   await tf.setBackend(backend);
-  const dataset = randomImages(benchBatch[architecture]! * steps, [28, 28, 1]);
+  const count = benchBatch[runner.architecture]! * runner.steps;
+  const dataset = runner.architecture === 'dense' ? makeSpiral({ count, seed: 1 }) : randomImages(count, [28, 28, 1]);
   const off: number[] = [];
   const on: number[] = [];
-  for (let repeat = 0; repeat < (quick ? 1 : 3); repeat++) {
-    off.push(await runnerRate(dataset, architecture, optimizerName, steps));
-    on.push(await runnerRate(dataset, architecture, optimizerName, steps, { every: DEFAULT_PROBE_EVERY }));
+  for (let repeat = 0; repeat < (quick ? 1 : 2); repeat++) {
+    off.push(await runnerRate({ ...runner, dataset }));
+    on.push(await runnerRate({ ...runner, dataset }, { every: DEFAULT_PROBE_EVERY }));
   }
   return { off: best(off), on: best(on) };
 }
@@ -257,18 +268,21 @@ async function speedAndMemory() {
 async function probeTable() {
   console.log(`Probe overhead: the runner with probes every ${DEFAULT_PROBE_EVERY} steps (the lab's default) against probes off, same model, optimizer and batches (best of runs)`);
   const probeRows = [];
-  for (const [backend, architecture, optimizerName, steps] of [
-    ['wasm', 'fcnn', 'adam', quick ? 40 : 120],
-    ['wasm', 'fcnn', 'sgd', quick ? 40 : 120],
-    ['wasm', 'mlp', 'adagrad', quick ? 40 : 100],
-    ['cpu', 'scnn', 'adam', quick ? 20 : 40],
-  ] as const) {
-    const { off, on } = await probeOverhead(backend, architecture, optimizerName, steps);
+  // The small dense net is the hard case: its steps are so cheap that a probe's fixed cost shows.
+  const cases: readonly [string, Omit<RunnerCase, 'dataset'>, string][] = [
+    ['wasm', { architecture: 'dense', optimizerName: 'adam', steps: quick ? 200 : 600, model: { hiddenUnits: [64, 64], activation: 'relu' } }, 'spiral 2-64-64-2'],
+    ['cpu', { architecture: 'dense', optimizerName: 'adam', steps: quick ? 200 : 600, model: { hiddenUnits: [64, 64], activation: 'relu' } }, 'spiral 2-64-64-2'],
+    ['wasm', { architecture: 'fcnn', optimizerName: 'adam', steps: quick ? 20 : 60 }, 'fcnn'],
+    ['wasm', { architecture: 'fcnn', optimizerName: 'sgd', steps: quick ? 20 : 60 }, 'fcnn'],
+    ['wasm', { architecture: 'mlp', optimizerName: 'adagrad', steps: quick ? 20 : 40 }, 'mlp (E2)'],
+  ];
+  for (const [backend, runner, label] of cases) {
+    const { off, on } = await probeOverhead(backend, runner);
     probeRows.push({
       backend,
-      model: architecture,
-      optimizer: optimizerName,
-      steps,
+      model: label,
+      optimizer: runner.optimizerName,
+      steps: runner.steps,
       'probes off samples/s': off.toFixed(1),
       'probes on samples/s': on.toFixed(1),
       'throughput lost': `${((1 - on / off) * 100).toFixed(1)}%`,

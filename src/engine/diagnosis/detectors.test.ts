@@ -60,10 +60,19 @@ describe('diverged', () => {
 
   it('fires on a loss that settled tenfold above where it started', () => {
     const steps = Array.from({ length: 40 }, (_, i) => i + 1);
-    const losses = steps.map((s) => (s === 1 ? 2.8 : s === 2 ? 4.7e4 : 35 + Math.sin(s)));
+    const losses = steps.map((s) => (s === 1 ? 2.8 : s === 2 ? 200 : 35 + Math.sin(s)));
     const notice = detectors.diverged(healthyRun({ steps, losses, learningRate: 100 }))!;
     expect(notice.title).toBe('The loss is exploding');
     expect(notice.seen).toMatch(/times its lowest level \(2\.8\)/);
+  });
+
+  it('fires on a loss that exploded once, even if it came back down', () => {
+    const steps = Array.from({ length: 40 }, (_, i) => i + 1);
+    const losses = steps.map((s) => (s === 5 ? 3.3e24 : s < 5 ? 2.3 : 20 + Math.sin(s)));
+    const notice = detectors.diverged(healthyRun({ steps, losses, learningRate: 50 }))!;
+    expect(notice.title).toBe('The loss exploded');
+    expect(notice.seen).toContain('reached 3.3e24 at step 5, from 2.3 at the start');
+    expect(notice.tryThis!.patch.hyperparameters).toEqual({ learning_rate: 5 });
   });
 
   it('stays silent on a noisy curve with spikes three times its level', () => {
@@ -86,6 +95,13 @@ describe('accuracy at chance', () => {
 
   it('offers a smaller learning rate when the inputs are scaled', () => {
     const notice = detectors['chance-accuracy'](healthyRun({ ...atChance, learningRate: 0.1, ...fallingLosses(100, 14, 2.3) }))!;
+    expect(notice.tryThis!.patch).toEqual({ hyperparameters: { learning_rate: 0.01 } });
+  });
+
+  it('offers a larger learning rate when the weights barely move (a slow start, not a broken run)', () => {
+    const crawling = [1, 20, 40].map((s) => probe(s, { layers: [layer('1_dense', { updateRatio: 6e-5 }), layer('2_dense', { updateRatio: 2e-4 })] }));
+    const notice = detectors['chance-accuracy'](healthyRun({ ...atChance, optimizer: 'adagrad', label: 'Adagrad', probes: crawling, ...fallingLosses(50, 2.5, 2.26) }))!;
+    expect(notice.why).toContain('the learning rate is too small for Adagrad');
     expect(notice.tryThis!.patch).toEqual({ hyperparameters: { learning_rate: 0.01 } });
   });
 
@@ -146,6 +162,11 @@ describe('overfitting', () => {
     expect(detectors.overfitting(healthyRun({ epochs: small }))).toBeUndefined();
     const bothRise = curve.map((e, i) => (i > 2 ? { ...e, loss: 1 } : e));
     expect(detectors.overfitting(healthyRun({ epochs: bothRise }))).toBeUndefined();
+  });
+
+  it('stays silent on a classifier at chance: that one is broken, not overfitting', () => {
+    const guessing = curve.map((e) => ({ ...e, accuracy: 0.1, valAccuracy: 0.09 }));
+    expect(detectors.overfitting(healthyRun({ epochs: guessing }))).toBeUndefined();
   });
 });
 

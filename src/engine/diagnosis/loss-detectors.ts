@@ -14,6 +14,12 @@ import { endWindows, formatNumber, mean, median, percent, relativeChange } from 
  * FCNN jumps from 2.8 to 4.7e4 in one step and stays near 35.
  */
 export const EXPLODING_FACTOR = 10;
+/**
+ * Exploded: one batch loss at least this many times the first (the untrained network's),
+ * even if it came back down. Raw pixels start around 300 and spike to a few thousand;
+ * SGD at 50 on a small ReLU net reaches 3e24 before its units die.
+ */
+export const SPIKE_FACTOR = 1000;
 
 /** A plateau is judged only after this many steps: the first steps of any run move little. */
 export const PLATEAU_MIN_STEPS = 50;
@@ -26,10 +32,11 @@ export const PLATEAU_MAX_DROP = 0.2;
 /**
  * ...and the weights move by less than this share of their size per step (median over the
  * layers, latest probe). About 1e-3 is healthy (Karpathy's rule of thumb). Measured on
- * FCNN, Fashion-MNIST: Adam 4e-3, SGD at 0.01 6e-4, Adagrad at 0.001 1.6e-4, Adadelta at
- * 0.001 2e-5.
+ * Fashion-MNIST after 60 steps: FCNN: Adam 4e-3, SGD at 0.01 5.6e-4, Adagrad at 0.001
+ * 1.6e-4, Adadelta at 0.001 2e-5; a 784-128-64-10 ReLU net: RMSprop 7e-3, SGD 9e-4, Adagrad
+ * 2.6e-4, Adadelta 1e-5. The threshold sits between SGD's and Adagrad's.
  */
-export const PLATEAU_MAX_UPDATE_RATIO = 3e-4;
+export const PLATEAU_MAX_UPDATE_RATIO = 4e-4;
 /** Without probes, only a loss that all but stands still counts. */
 export const PLATEAU_MAX_DROP_WITHOUT_PROBES = 0.02;
 
@@ -69,6 +76,17 @@ export const diverged: Detector = (run) => {
     };
   }
   const losses = finiteLosses(run);
+  const peak = losses.reduce((max, loss, i) => (loss > losses[max]! ? i : max), 0);
+  if (losses.length > 1 && losses[0]! > 0 && losses[peak]! >= SPIKE_FACTOR * losses[0]!) {
+    return {
+      id: 'diverged',
+      severity: 'problem',
+      title: 'The loss exploded',
+      seen: `The loss reached ${formatNumber(losses[peak]!)} at step ${run.steps[run.losses.indexOf(losses[peak]!)]}, from ${formatNumber(losses[0]!)} at the start; it is ${formatNumber(losses.at(-1)!)} now.`,
+      why,
+      tryThis: fix,
+    };
+  }
   const size = Math.max(3, Math.floor(losses.length / 10));
   if (losses.length < 3 * size) return undefined;
   let lowest = losses[0]!;
@@ -128,7 +146,14 @@ export const chanceAccuracy: Detector = (run) => {
   const change = relativeChange(windows.first, windows.last);
   if (Math.abs(change) < LOSS_MOVES) return undefined;
   const unscaled = run.scaling === 'none' && run.pixelInputs;
+  const ratio = latestUpdateRatio(run);
+  const crawling = !unscaled && ratio !== undefined && ratio < PLATEAU_MAX_UPDATE_RATIO;
   const shown = [last.accuracy !== undefined ? `training ${percent(last.accuracy)}` : '', last.valAccuracy !== undefined ? `validation ${percent(last.valAccuracy)}` : ''].filter(Boolean).join(', ');
+  const why = unscaled
+    ? 'With raw 0–255 inputs the logits are enormous: the loss can fall as the L2 penalty shrinks the weights or the output layer learns how frequent each class is, while every prediction stays a guess. Dropout on top of that (E2) keeps every optimizer at chance.'
+    : crawling
+      ? `The weights barely move (each step changes them by ${formatNumber(ratio!)} of their size): the learning rate is too small for ${run.label} to get past guessing yet.`
+      : 'Common causes: unscaled inputs, a learning rate so large the network hops between poor states, or so much dropout or L2 that the penalty, not the data, decides the loss.';
   return {
     id: 'chance-accuracy',
     severity: 'problem',
@@ -136,12 +161,8 @@ export const chanceAccuracy: Detector = (run) => {
     seen:
       `After epoch ${last.epoch}, accuracy is ${shown}; guessing gives ${percent(chance)} with ${run.classes} classes. ` +
       `Meanwhile the loss went from ${formatNumber(windows.first)} to ${formatNumber(windows.last)} (${change < 0 ? 'down' : 'up'} ${percent(Math.abs(change))}).`,
-    why:
-      'The optimizer is changing something, but not what separates the classes. ' +
-      (unscaled
-        ? 'With raw 0–255 inputs the logits are enormous: the loss can fall as the L2 penalty shrinks the weights or the output layer learns how frequent each class is, while every prediction stays a guess. Dropout on top of that (E2) keeps every optimizer at chance.'
-        : 'Common causes: unscaled inputs, a learning rate so large the network hops between poor states, or so much dropout or L2 that the penalty, not the data, decides the loss.'),
-    tryThis: unscaled ? scaleInputs(run) : lowerLearningRate(run),
+    why: `The optimizer is changing something, but not what separates the classes. ${why}`,
+    tryThis: unscaled ? scaleInputs(run) : crawling ? raiseLearningRate(run) : lowerLearningRate(run),
   };
 };
 
@@ -154,6 +175,9 @@ export const overfitting: Detector = (run) => {
   const since = last.epoch - best.epoch;
   const rise = relativeChange(best.valLoss!, last.valLoss!);
   if (since < OVERFIT_MIN_EPOCHS || rise < OVERFIT_MIN_RISE || !(last.loss < best.loss)) return undefined;
+  // A classifier that never got above chance has nothing to overfit: it is broken instead.
+  const accuracy = Math.max(last.accuracy ?? Number.NaN, last.valAccuracy ?? Number.NaN);
+  if (run.task === 'classification' && !(accuracy > 1 / run.classes + CHANCE_MARGIN)) return undefined;
   const fix = !run.hasEarlyStopping ? earlyStopping : !run.hasDropout ? addDropout : addL2;
   return {
     id: 'overfitting',

@@ -187,6 +187,17 @@ describe('what a probe reports', () => {
     });
   });
 
+  it('samples a large variable, each sampled parameter standing for its share: the counts still add up', async () => {
+    const large = randomImageDataset({ count: 16, shape: [28, 28, 1], seed: 3 });
+    const s = spec([{ id: 'r', label: 'r', optimizer: { name: 'adagrad' } }], { epochs: 1, batchSize: 8, scaling: 'minmax', model: { hiddenUnits: [8], activation: 'relu' } });
+    const counts = (await train(s, { every: 100 }, large)).samples[0]!.stepSizes!.counts;
+    const parameters = 784 * 8 + 8 + 8 * 10 + 10; // the kernel (6,272) is sampled: 4,096 positions
+    expect(Math.abs(counts.reduce((a, b) => a + b, 0) - parameters)).toBeLessThanOrEqual(STEP_SIZE_BIN_COUNT);
+    counts.forEach((count, i) => {
+      if (stepSizeBinEdge(i) > 0.001 / Math.sqrt(0.1)) expect(count).toBe(0);
+    });
+  });
+
   it('reports a ReLU layer whose units never fire as all dead, and a healthy one as not', async () => {
     // Non-negative inputs through all-ones kernels with a large negative input shift: every unit is 0.
     const negative: Dataset = { ...spiral, inputs: spiral.inputs.map((v) => -Math.abs(v) - 1) as Float32Array };

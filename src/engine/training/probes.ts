@@ -6,9 +6,9 @@
  * - the step is the very one `optimizer.minimize(f, true, vars)` takes (tfjs's minimize
  *   is `variableGrads` then `applyGradients` with the gradients in `vars` order; so is
  *   this), so a probed run's weights are bit-identical to an unprobed run's;
- * - every statistic is a reduction computed on the backend in one `tf.tidy`, into one
- *   small vector per probe; the vectors wait on the backend and are read back with the
- *   losses, in one transfer (never `dataSync`);
+ * - every statistic is a reduction computed on the backend in one `tf.tidy`, with few
+ *   kernels (probe-measures.ts), into one small vector per probe; the vectors wait on the
+ *   backend and are read back with the losses, in one transfer (never `dataSync`);
  * - the effective-step histogram is taken over a fixed sample of at most
  *   SAMPLE_PER_VARIABLE parameters per variable (the same positions at every probe and
  *   in every run), weighted by the variable's size, instead of over every parameter.
@@ -17,12 +17,14 @@
  * pending vector until it is taken.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createRng, hashSeed } from '../../lib/rng';
 import type { Batch } from '../data/types';
 import type { ForwardContext, ObservedLayer, TrainableModel } from '../models/types';
 import { KerasOptimizer } from '../optimizers/base';
 import { introspectionOf } from '../optimizers/introspection';
+import { deadShareOf, joined, layerSquares, StepSample } from './probe-measures';
 import { STEP_SIZE_BIN_COUNT, stepSizeBinEdge, type InputStats, type LayerProbe, type ProbeSample } from './probe-types';
+
+export { inputStatsOf, SAMPLE_PER_VARIABLE } from './probe-measures';
 
 /**
  * Probe every this many steps by default: the overhead measured by `npm run bench:engine`
@@ -30,32 +32,15 @@ import { STEP_SIZE_BIN_COUNT, stepSizeBinEdge, type InputStats, type LayerProbe,
  */
 export const DEFAULT_PROBE_EVERY = 20;
 
-/** Parameters per variable whose effective step enters the histogram. */
-export const SAMPLE_PER_VARIABLE = 4096;
-
 export interface ProbeOptions {
   /** Probe at a run's first step and every this many steps. */
   readonly every: number;
-}
-
-/** [min, max, mean, std] of a batch's inputs. Caller disposes. */
-export function inputStatsOf(x: tf.Tensor): tf.Tensor1D {
-  return tf.tidy(() => {
-    const { mean, variance } = tf.moments(x);
-    return tf.stack([tf.min(x), tf.max(x), mean, tf.sqrt(variance)]) as tf.Tensor1D;
-  });
 }
 
 /** The layer a variable belongs to: the part of its name before the variable's own (`.../2_dense/kernel`). */
 export function layerOf(variable: tf.Variable): string {
   const parts = variable.name.split('/');
   return parts.length >= 2 ? parts[parts.length - 2]! : variable.name;
-}
-
-/** Share of units (last axis) whose output is ≤ 0 everywhere in the batch. */
-function deadShareOf(output: tf.Tensor): tf.Scalar {
-  const axes = output.shape.slice(0, -1).map((_, i) => i);
-  return tf.mean(tf.cast(tf.lessEqual(tf.max(output, axes), 0), 'float32'));
 }
 
 interface LayerGroup {
@@ -72,14 +57,12 @@ interface Layout {
   /** Per layer group: offset of [gradSq, weightSq, deltaSq, beforeSq], then of the optional moments. */
   readonly layers: readonly { offset: number; first?: number; second?: number }[];
   readonly dead: readonly { layer: string; offset: number }[];
-  /** Offset of the weighted counts of sampled steps below each inner bin edge; absent without introspection. */
-  readonly below?: number;
-  /** Steps that are one number for a whole variable (SGD, Lion): bin counts added in JS. */
+  /** Offset of the (weighted) counts of sampled steps per bin; absent without introspection. */
+  readonly counts?: number;
+  /** Steps that are one number for every parameter (SGD, Lion): bin counts set in JS. */
   readonly constantCounts?: readonly number[];
   readonly length: number;
 }
-
-const sumSquares = (tensors: readonly tf.Tensor[]): tf.Scalar => tf.addN(tensors.map((t) => tf.sum(tf.square(t)))) as tf.Scalar;
 
 /** The bin a step size falls in (non-finite ones in the last, as on the backend). */
 function binOf(step: number): number {
@@ -89,12 +72,11 @@ function binOf(step: number): number {
   return bin;
 }
 
-const INNER_EDGES = Array.from({ length: STEP_SIZE_BIN_COUNT - 1 }, (_, i) => stepSizeBinEdge(i + 1));
-
 export class RunProbe {
   private readonly groups: readonly LayerGroup[];
   private readonly groupNames: ReadonlySet<string>;
-  private readonly samples = new Map<tf.Variable, tf.Tensor1D | null>();
+  private readonly sample: StepSample;
+  private readonly parameters: number;
   private pending: { values: tf.Tensor1D; layout: Layout }[] = [];
 
   constructor(
@@ -109,6 +91,8 @@ export class RunProbe {
     }
     this.groups = [...byLayer].map(([name, variables]) => ({ name, variables, size: variables.reduce((n, v) => n + v.size, 0) }));
     this.groupNames = new Set(byLayer.keys());
+    this.sample = new StepSample(model.trainableVariables);
+    this.parameters = this.groups.reduce((n, g) => n + g.size, 0);
   }
 
   /**
@@ -125,7 +109,8 @@ export class RunProbe {
     onStepped?: () => void,
   ): { loss: tf.Scalar; correct?: tf.Scalar } {
     const variables = this.model.trainableVariables as tf.Variable[];
-    const before = variables.map((v) => v.clone());
+    // A copy (clone), never the variable itself: the step assigns new values to the variables.
+    const before = this.groups.map((g) => tf.tidy(() => joined(g.variables).clone()));
     const dead: { layer: string; share: tf.Scalar }[] = [];
     const metrics: { correct?: tf.Scalar } = {};
     let lastWithVariables: string | undefined;
@@ -181,95 +166,72 @@ export class RunProbe {
   dispose(): void {
     this.pending.forEach((p) => p.values.dispose());
     this.pending = [];
-    this.samples.forEach((indices) => indices?.dispose());
-    this.samples.clear();
+    this.sample.dispose();
   }
 
   private measure(
     grads: tf.NamedTensorMap,
-    before: readonly tf.Tensor[],
+    before: readonly tf.Tensor1D[],
     dead: readonly { layer: string; share: tf.Scalar }[],
     inputStats: tf.Tensor1D,
     at: { step: number; epoch: number },
   ): { values: tf.Tensor1D; layout: Layout } {
-    const variables = this.model.trainableVariables;
-    const beforeOf = new Map(variables.map((v, i) => [v, before[i]!]));
     const keras = this.optimizer instanceof KerasOptimizer ? this.optimizer : undefined;
     const t = this.optimizer.iterations;
     const learningRate = keras ? keras.learningRateAt(t - 1) : Number.NaN;
     const introspection = keras ? introspectionOf(keras.kerasName) : undefined;
+    const hyperparameters = keras?.hyperparameters as Record<string, unknown>;
     const slotsOf = (v: tf.Variable) => keras!.slotsOf(v);
-    for (const v of variables) if (!this.samples.has(v)) this.samples.set(v, this.sampleIndices(v));
 
     return tf.tidy(() => {
+      const parts: tf.Tensor1D[] = [inputStats];
+      let length = 4;
+      const add = (vector: tf.Tensor1D): number => {
+        parts.push(vector);
+        length += vector.shape[0];
+        return length - vector.shape[0];
+      };
       const scalars: tf.Scalar[] = [];
-      const at0 = 4; // after the input statistics
-      const push = (s: tf.Scalar): number => scalars.push(s) - 1 + at0;
-      const layers = this.groups.map(({ variables: vars, size }) => {
-        const offset = push(sumSquares(vars.map((v) => grads[v.name]!)));
-        push(sumSquares(vars));
-        push(sumSquares(vars.map((v) => tf.sub(v, beforeOf.get(v)!))));
-        push(sumSquares(vars.map((v) => beforeOf.get(v)!)));
-        const meanOver = (pick: (v: tf.Variable) => tf.Tensor | undefined, absolute: boolean): number | undefined => {
-          const parts = vars.map(pick);
-          if (!introspection || parts.some((p) => p === undefined)) return undefined;
-          return push(tf.div(tf.addN(parts.map((p) => tf.sum(absolute ? tf.abs(p!) : p!))), size) as tf.Scalar);
-        };
-        const first = meanOver((v) => introspection?.firstMoment(slotsOf(v)), true);
-        const second = meanOver((v) => introspection?.secondMoment(slotsOf(v), keras!.hyperparameters as Record<string, unknown>), false);
-        return { offset, ...(first !== undefined ? { first } : {}), ...(second !== undefined ? { second } : {}) };
+      const moment = (pick: (v: tf.Variable) => tf.Tensor | undefined, vars: readonly tf.Variable[], absolute: boolean): number | undefined => {
+        const tensors = vars.map(pick);
+        if (tensors.some((m) => m === undefined)) return undefined;
+        const all = joined(tensors as tf.Tensor[]);
+        return scalars.push(tf.mean(absolute ? tf.abs(all) : all)) - 1;
+      };
+      const layers = this.groups.map((group, i) => {
+        const offset = add(layerSquares(group.variables.map((v) => grads[v.name]!), group.variables, before[i]!));
+        const first = introspection ? moment((v) => introspection.firstMoment(slotsOf(v)), group.variables, true) : undefined;
+        const second = introspection ? moment((v) => introspection.secondMoment(slotsOf(v), hyperparameters), group.variables, false) : undefined;
+        return { offset, first, second };
       });
-      const deadOffsets = dead.map(({ layer, share }) => ({ layer, offset: push(share) }));
-      const parts: tf.Tensor[] = [inputStats, tf.stack(scalars)];
-      let below: number | undefined;
+      const deadAt = dead.map(({ share }) => scalars.push(share) - 1);
+      const scalarsAt = scalars.length > 0 ? add(tf.stack(scalars) as tf.Tensor1D) : 0;
+      let counts: number | undefined;
       let constantCounts: number[] | undefined;
-      if (introspection && keras) {
-        const edges = tf.tensor1d(INNER_EDGES);
-        const counted: tf.Tensor[] = [];
-        for (const v of variables) {
-          const indices = this.samples.get(v)!;
-          const sampled = indices ? Object.fromEntries(Object.entries(slotsOf(v)).map(([k, s]) => [k, tf.gather(s.reshape([-1]), indices)])) : slotsOf(v);
-          const step = introspection.effectiveStep({ slots: sampled, hyperparameters: keras.hyperparameters as Record<string, unknown>, lr: learningRate, t });
-          if (typeof step === 'number') {
-            constantCounts ??= new Array<number>(STEP_SIZE_BIN_COUNT).fill(0);
-            constantCounts[binOf(step)]! += v.size;
-            continue;
-          }
-          const flat = step.reshape([-1, 1]);
-          const weight = v.size / flat.shape[0]!;
-          counted.push(tf.mul(tf.sum(tf.cast(tf.less(flat, edges.reshape([1, -1])), 'float32'), 0), weight));
-        }
-        if (counted.length > 0) {
-          below = at0 + scalars.length;
-          parts.push(tf.addN(counted));
+      if (introspection) {
+        const step = introspection.effectiveStep({ slots: this.sample.slots(slotsOf), hyperparameters, lr: learningRate, t });
+        if (typeof step === 'number') {
+          constantCounts = new Array<number>(STEP_SIZE_BIN_COUNT).fill(0);
+          constantCounts[binOf(step)] = this.parameters;
+        } else {
+          counts = add(this.sample.binCounts(step as tf.Tensor1D));
         }
       }
-      const values = tf.concat(parts.map((p) => p.reshape([-1]))) as tf.Tensor1D;
-      const length = values.shape[0];
+      const at0 = (index: number | undefined) => (index === undefined ? undefined : scalarsAt + index);
       return {
-        values,
+        values: tf.concat(parts) as tf.Tensor1D,
         layout: {
           step: at.step,
           epoch: at.epoch,
           learningRate,
-          layers,
-          dead: deadOffsets,
-          ...(below !== undefined ? { below } : {}),
+          layers: layers.map(({ offset, first, second }) => ({ offset, first: at0(first), second: at0(second) })),
+          dead: dead.map(({ layer }, k) => ({ layer, offset: scalarsAt + deadAt[k]! })),
+          ...(counts !== undefined ? { counts } : {}),
           ...(constantCounts ? { constantCounts } : {}),
           length,
         },
       };
     });
-  }
-
-  /** A fixed sample of positions in `v` (null: the whole variable), the same for every run with this layer. */
-  private sampleIndices(v: tf.Variable): tf.Tensor1D | null {
-    if (v.size <= SAMPLE_PER_VARIABLE) return null;
-    // The name without the model id: every run of a comparison samples the same positions.
-    const rng = createRng(hashSeed('probe-sample', v.name.split('/').slice(1).join('/')));
-    const indices = new Int32Array(SAMPLE_PER_VARIABLE);
-    for (let i = 0; i < indices.length; i++) indices[i] = rng.int(v.size);
-    return tf.tensor1d(indices, 'int32');
   }
 
   private decode(values: Float32Array, layout: Layout): ProbeSample {
@@ -302,18 +264,10 @@ export class RunProbe {
     };
   }
 
+  /** Bin counts, rounded to whole parameters (the constant step's, or the backend's). */
   private histogram(values: Float32Array, layout: Layout): number[] | undefined {
-    if (layout.below === undefined && !layout.constantCounts) return undefined;
-    const counts = layout.constantCounts ? [...layout.constantCounts] : new Array<number>(STEP_SIZE_BIN_COUNT).fill(0);
-    if (layout.below !== undefined) {
-      const total = this.groups.reduce((n, g) => n + g.size, 0) - (layout.constantCounts?.reduce((a, b) => a + b, 0) ?? 0);
-      let previous = 0;
-      for (let i = 0; i < STEP_SIZE_BIN_COUNT; i++) {
-        const below = i < STEP_SIZE_BIN_COUNT - 1 ? values[layout.below + i]! : total;
-        counts[i]! += Math.max(0, below - previous);
-        previous = below;
-      }
-    }
-    return counts.map((c) => Math.round(c));
+    if (layout.constantCounts) return [...layout.constantCounts];
+    if (layout.counts === undefined) return undefined;
+    return Array.from(values.subarray(layout.counts, layout.counts + STEP_SIZE_BIN_COUNT), (c) => Math.round(c));
   }
 }
