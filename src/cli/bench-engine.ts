@@ -1,21 +1,18 @@
 /**
  * `npm run bench:engine`: training speed per architecture and backend, the runner's
- * overhead against a bare optimizer loop, and resident memory with datasets loaded.
+ * overhead against a bare optimizer loop, resident memory with datasets loaded, and the
+ * cost of the probes (bench-probes.ts; `--only probes` for just those).
  * Numbers, not pass/fail: shared machines are noisy, so compare ratios within one run.
  */
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { Batcher } from '../engine/data/batcher';
-import { makeSpiral } from '../engine/data/synthetic';
-import { cifar10TrainBatchNames, parseCifar10Batches, CIFAR10_FACTS } from '../engine/data/cifar10';
-import type { Dataset } from '../engine/data/types';
-import { buildRequestedModel } from '../engine/experiment/run-experiment';
-import type { ModelOptions } from '../engine/experiment/config';
+import { cifar10TrainBatchNames, parseCifar10Batches } from '../engine/data/cifar10';
 import type { TrainableModel } from '../engine/models/types';
 import { createOptimizer, type OptimizerConfig } from '../engine/optimizers/registry';
-import { runComparison } from '../engine/training/comparison';
-import { DEFAULT_PROBE_EVERY, type ProbeOptions } from '../engine/training/probes';
 import { createRng } from '../lib/rng';
+import { benchBatch, benchModel, best, randomImages, runnerRate } from './bench-support';
+import { probeTables } from './bench-probes';
 import { loadSplit } from './load-split';
 
 const MiB = 1024 * 1024;
@@ -23,29 +20,6 @@ const quick = process.argv.includes('--quick');
 /** `--only probes`: just the probe-overhead table. */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
-function randomImages(count: number, shape: [number, number, number]): Dataset {
-  const rng = createRng(1);
-  const inputs = new Uint8Array(count * shape[0] * shape[1] * shape[2]);
-  for (let i = 0; i < inputs.length; i++) inputs[i] = rng.int(256);
-  const targets = new Uint8Array(count);
-  for (let i = 0; i < count; i++) targets[i] = rng.int(10);
-  return { name: 'random', task: 'classification', count, inputShape: shape, inputs, targets, classNames: CIFAR10_FACTS.classNames };
-}
-
-function model(architecture: string, dataset: Dataset, id: string): TrainableModel {
-  return buildRequestedModel({
-    architecture,
-    options: {},
-    inputShape: dataset.inputShape,
-    numClasses: 10,
-    task: 'classification',
-    seed: 1,
-    modelId: id,
-  });
-}
-
-/** Batch size per architecture: large enough to be realistic, small enough to finish on a cpu. */
-const benchBatch: Record<string, number> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4, dense: 32 };
 const timeBudgetSeconds = quick ? 3 : 12;
 
 /** Bare loop: tf.tidy(minimize) per batch, one read at the end. Returns samples/s. */
@@ -80,7 +54,7 @@ async function speedRow(backend: string, architecture: string): Promise<string> 
   await tf.setBackend(backend);
   const batchSize = benchBatch[architecture]!;
   const dataset = randomImages(batchSize * 4, [28, 28, 1]);
-  const m = model(architecture, dataset, `speed-${backend}-${architecture}`);
+  const m = benchModel(architecture, dataset, `speed-${backend}-${architecture}`);
   const optimizer = createOptimizer({ name: 'sgd' });
   const batcher = new Batcher({ dataset, batchSize, seed: 1, scaling: 'minmax' });
   try {
@@ -99,48 +73,13 @@ async function speedRow(backend: string, architecture: string): Promise<string> 
   }
 }
 
-interface RunnerCase {
-  readonly dataset: Dataset;
-  readonly architecture: string;
-  readonly optimizerName: OptimizerConfig['name'];
-  readonly steps: number;
-  readonly model?: ModelOptions;
-}
-
-/** Samples per second of one run through the comparison runner, probed or not. */
-async function runnerRate({ dataset, architecture, optimizerName, steps, model = {} }: RunnerCase, probes?: ProbeOptions): Promise<number> {
-  let seconds = 0;
-  const batchSize = benchBatch[architecture]!;
-  await runComparison<OptimizerConfig, ModelOptions>({
-    spec: {
-      seed: 1,
-      epochs: 1,
-      batchSize,
-      scaling: 'minmax',
-      architecture,
-      model,
-      lossReadEvery: 10,
-      evalBatchSize: 500,
-      runs: [{ id: 'r', label: 'r', optimizer: { name: optimizerName } }],
-    },
-    data: { train: dataset },
-    buildModel: buildRequestedModel,
-    createOptimizer: (c) => createOptimizer(c),
-    probes,
-    callbacks: { onEpoch: (r) => void (seconds = r.elapsedSeconds) },
-  });
-  return (steps * batchSize) / seconds;
-}
-
-const best = (xs: number[]) => Math.max(...xs);
-
 /** Same model, optimizer, batches and step count: the runner against the bare loop. */
 async function overheadRows(backend: string, architecture: string, optimizerName: OptimizerConfig['name'], steps: number) {
   await tf.setBackend(backend);
   const batchSize = benchBatch[architecture]!;
   const dataset = randomImages(batchSize * steps, [28, 28, 1]);
   const bare = async () => {
-    const m = model(architecture, dataset, `bare-${architecture}`);
+    const m = benchModel(architecture, dataset, `bare-${architecture}`);
     const optimizer = createOptimizer({ name: optimizerName });
     const batcher = new Batcher({ dataset, batchSize, seed: 1, scaling: 'minmax' });
     const rate = await bareLoop(m, optimizer, batcher, steps - 1);
@@ -155,24 +94,6 @@ async function overheadRows(backend: string, architecture: string, optimizerName
     runnerRates.push(await runnerRate({ dataset, architecture, optimizerName, steps }));
   }
   return { bare: best(bareRates), runner: best(runnerRates) };
-}
-
-/**
- * The runner with probes every DEFAULT_PROBE_EVERY steps against the runner without, same
- * model, optimizer and batches; alternated, best of the repeats. A run's first step is
- * probed too, so short runs overstate the steady-state cost a little.
- */
-async function probeOverhead(backend: string, runner: Omit<RunnerCase, 'dataset'>) {
-  await tf.setBackend(backend);
-  const count = benchBatch[runner.architecture]! * runner.steps;
-  const dataset = runner.architecture === 'dense' ? makeSpiral({ count, seed: 1 }) : randomImages(count, [28, 28, 1]);
-  const off: number[] = [];
-  const on: number[] = [];
-  for (let repeat = 0; repeat < (quick ? 1 : 2); repeat++) {
-    off.push(await runnerRate({ ...runner, dataset }));
-    on.push(await runnerRate({ ...runner, dataset }, { every: DEFAULT_PROBE_EVERY }));
-  }
-  return { off: best(off), on: best(on) };
 }
 
 /**
@@ -227,7 +148,7 @@ async function memoryRows() {
 async function main() {
   console.log(`tfjs ${tf.version.tfjs}, Node ${process.version}${quick ? ' (quick mode)' : ''}\n`);
   if (only !== 'probes') await speedAndMemory();
-  await probeTable();
+  await probeTables(quick);
 }
 
 async function speedAndMemory() {
@@ -263,33 +184,6 @@ async function speedAndMemory() {
     });
   }
   console.table(overhead);
-}
-
-async function probeTable() {
-  console.log(`Probe overhead: the runner with probes every ${DEFAULT_PROBE_EVERY} steps (the lab's default) against probes off, same model, optimizer and batches (best of runs)`);
-  const probeRows = [];
-  // The small dense net is the hard case: its steps are so cheap that a probe's fixed cost shows.
-  const cases: readonly [string, Omit<RunnerCase, 'dataset'>, string][] = [
-    ['wasm', { architecture: 'dense', optimizerName: 'adam', steps: quick ? 200 : 600, model: { hiddenUnits: [64, 64], activation: 'relu' } }, 'spiral 2-64-64-2'],
-    ['cpu', { architecture: 'dense', optimizerName: 'adam', steps: quick ? 200 : 600, model: { hiddenUnits: [64, 64], activation: 'relu' } }, 'spiral 2-64-64-2'],
-    ['wasm', { architecture: 'fcnn', optimizerName: 'adam', steps: quick ? 20 : 60 }, 'fcnn'],
-    ['wasm', { architecture: 'fcnn', optimizerName: 'sgd', steps: quick ? 20 : 60 }, 'fcnn'],
-    ['wasm', { architecture: 'mlp', optimizerName: 'adagrad', steps: quick ? 20 : 40 }, 'mlp (E2)'],
-  ];
-  for (const [backend, runner, label] of cases) {
-    const { off, on } = await probeOverhead(backend, runner);
-    probeRows.push({
-      backend,
-      model: label,
-      optimizer: runner.optimizerName,
-      steps: runner.steps,
-      'probes off samples/s': off.toFixed(1),
-      'probes on samples/s': on.toFixed(1),
-      'throughput lost': `${((1 - on / off) * 100).toFixed(1)}%`,
-      target: '<= 10%',
-    });
-  }
-  console.table(probeRows);
 }
 
 await main();

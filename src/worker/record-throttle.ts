@@ -18,6 +18,11 @@ export interface RecordThrottleOptions {
 export interface RecordThrottle {
   addBatches(records: readonly BatchRecord[]): void;
   addEpoch(record: EpochRecord): void;
+  /**
+   * Probe samples ride with the next message (the runner reports them between a
+   * read-back's batches and its progress, and `flush` delivers any left): they never
+   * cause a message of their own.
+   */
   addProbes(samples: readonly ProbeSample[]): void;
   setProgress(progress: ComparisonProgress): void;
   /** Posts whatever is pending now (before 'run-end' and 'done'). */
@@ -95,9 +100,7 @@ export function createRecordThrottle(options: RecordThrottleOptions): RecordThro
       schedule();
     },
     addProbes(samples) {
-      if (samples.length === 0) return;
       probes.push(...samples);
-      schedule();
     },
     setProgress(next) {
       progress = next;
