@@ -10,13 +10,15 @@ import type { BackendReport } from '../protocol/messages';
 import { selectTrainingBackend } from '../worker/backend-select';
 import { loadBrowserDataset, sameOriginDatasetBases } from '../worker/datasets';
 import { runBareLoop, type BareLoopRequest, type BareLoopResult } from './bare-loop';
+import { runRunnerLoop, type RunnerLoopRequest, type RunnerLoopResult } from './runner-loop';
 
-/** 'prepare' starts the backend and loads the data (untimed); 'run' measures. */
+/** 'prepare' starts the backend and loads the data (untimed); 'run' measures the bare loop, 'runner' the lab's runner. */
 export type BareWorkerRequest =
   | { readonly kind: 'prepare'; readonly backends: readonly string[] }
-  | (BareLoopRequest & { readonly kind: 'run'; readonly backends: readonly string[] });
+  | (BareLoopRequest & { readonly kind: 'run'; readonly backends: readonly string[] })
+  | (RunnerLoopRequest & { readonly kind: 'runner'; readonly backends: readonly string[] });
 export type BareWorkerAnswer =
-  | { readonly ok: true; readonly backend: BackendReport; readonly result?: BareLoopResult }
+  | { readonly ok: true; readonly backend: BackendReport; readonly result?: BareLoopResult; readonly runner?: RunnerLoopResult }
   | { readonly ok: false; readonly message: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -35,6 +37,7 @@ async function answer(request: BareWorkerRequest): Promise<BareWorkerAnswer> {
     const split = await fashionMnist;
     if (request.kind === 'prepare') return { ok: true, backend: report };
     if (request.config.dataset.name !== 'fashion-mnist') throw new Error('the bare loop benchmark reads Fashion-MNIST only');
+    if (request.kind === 'runner') return { ok: true, backend: report, runner: await runRunnerLoop(request, split) };
     return { ok: true, backend: report, result: await runBareLoop(request, split) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

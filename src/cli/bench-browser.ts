@@ -10,8 +10,10 @@
  *      origin: the same backend selection, the same Fashion-MNIST (the Cache API copy the
  *      lab left), nothing else around the steps,
  * and the longest main-thread task of the lab's page while it trained, from a Chromium
- * trace: its wall time and the CPU time within it. Targets: the lab at most 5% slower
- * than bare tfjs; no task over 100 ms.
+ * trace: its wall time and the CPU time within it; and (c) the probe overhead: the lab's
+ * comparison runner in the bench worker with its probes on (every DEFAULT_PROBE_EVERY
+ * steps, as the lab runs it) against off. Targets: the lab at most 5% slower than bare
+ * tfjs; no task over 100 ms; probes cost at most 10% of throughput.
  * Then the optimizer race's frame rate with eight 5,000-point trails (src/cli/bench-race.ts),
  * target 60 frames per second.
  *
@@ -20,7 +22,7 @@
  * Chromium for a real GPU over EGL instead (see WEBGL_ARGS in chromium.ts).
  *
  * Options: --only=training or --only=race (one section), --quick (fewer steps),
- * --archs=fcnn,scnn (also vae1, vae2), --backends=webgl,cpu, --repeat=N (each
+ * --no-probes (skip (c)), --archs=fcnn,scnn (also vae1, vae2), --backends=webgl,cpu, --repeat=N (each
  * pair of measurements N times, best of each kept: this 2-core machine varies by ±20%
  * between identical runs), --gpu, --chromium-arg=<flag> (repeatable). Numbers, not
  * pass/fail: compare within one run.
@@ -43,6 +45,7 @@ type Section = 'training' | 'race';
 interface Options {
   readonly sections: readonly Section[];
   readonly quick: boolean;
+  readonly probes: boolean;
   readonly gpu: boolean;
   readonly archs: readonly string[];
   readonly backends: readonly Backend[];
@@ -65,6 +68,7 @@ function parseOptions(argv: readonly string[]): Options {
     sections: only ? [only] : ['training', 'race'],
     repeat,
     quick: argv.includes('--quick'),
+    probes: !argv.includes('--no-probes'),
     gpu: argv.includes('--gpu'),
     archs,
     backends: backends as Backend[],
@@ -103,6 +107,9 @@ interface Measurement {
   readonly longestCpuMs: number;
   readonly tasksOver100: number;
   readonly backendReason: string;
+  /** The runner alone in the bench worker, probes off and on (samples/s); absent with --no-probes. */
+  readonly runnerRate?: number;
+  readonly probedRate?: number;
 }
 
 function benchConfig(arch: string, backend: Backend, stepsPerEpoch: number): ExperimentConfigInput {
@@ -189,6 +196,13 @@ async function measureBare(page: Page, config: ExperimentConfigInput, stepsPerEp
   return answer.result.samplesPerSecond;
 }
 
+async function measureRunner(page: Page, config: ExperimentConfigInput, probes: boolean): Promise<number> {
+  await page.bringToFront();
+  const answer: BareWorkerAnswer = await page.evaluate((request) => window.runBareLoop(request), { kind: 'runner', config, probes, backends: ['webgl', 'cpu'] } as const);
+  if (!answer.ok || !answer.runner) throw new Error(`runner: ${answer.ok ? 'no result' : answer.message}`);
+  return answer.runner.samplesPerSecond;
+}
+
 /** Starts the bare loop's backend and loads its data, so that no measurement pays for it. */
 async function prepareBare(page: Page, backend: Backend): Promise<void> {
   const answer: BareWorkerAnswer = await page.evaluate(() => window.runBareLoop({ kind: 'prepare', backends: ['webgl', 'cpu'] }));
@@ -240,8 +254,11 @@ async function benchBackend(labUrl: string, backend: Backend, options: Options, 
         // A new name for every comparison: the wait for "Finished" must not find the last one.
         const labResult = await measureLab(lab, { ...config, name: `${config.name!} #${++runs}` }, stepsPerEpoch);
         const bareRate = await measureBare(bench, config, stepsPerEpoch);
+        const runnerRate = options.probes ? await measureRunner(bench, config, false) : undefined;
+        const probedRate = options.probes ? await measureRunner(bench, config, true) : undefined;
         const took = ((Date.now() - started) / 1000).toFixed(0);
-        log(`  ${arch}${options.repeat > 1 ? ` #${round}` : ''}: lab ${labResult.rate.toFixed(1)}, bare ${bareRate.toFixed(1)} samples/s, longest task ${labResult.longestTaskMs.toFixed(0)} ms (${labResult.longestTaskCpuMs.toFixed(0)} ms CPU) (${took} s)`);
+        const probeText = runnerRate !== undefined ? `, runner ${runnerRate.toFixed(1)} probes off / ${probedRate!.toFixed(1)} on` : '';
+        log(`  ${arch}${options.repeat > 1 ? ` #${round}` : ''}: lab ${labResult.rate.toFixed(1)}, bare ${bareRate.toFixed(1)}${probeText} samples/s, longest task ${labResult.longestTaskMs.toFixed(0)} ms (${labResult.longestTaskCpuMs.toFixed(0)} ms CPU) (${took} s)`);
         best = {
           arch,
           batchSize: BATCH[arch]!,
@@ -254,6 +271,7 @@ async function benchBackend(labUrl: string, backend: Backend, options: Options, 
           longestCpuMs: Math.max(best?.longestCpuMs ?? 0, labResult.longestCpuMs),
           tasksOver100: (best?.tasksOver100 ?? 0) + labResult.tasksOver100,
           backendReason: labResult.backendReason,
+          ...(runnerRate !== undefined ? { runnerRate: Math.max(best?.runnerRate ?? 0, runnerRate), probedRate: Math.max(best?.probedRate ?? 0, probedRate!) } : {}),
         };
       }
       rows.push(best!);
@@ -290,6 +308,9 @@ function table(rows: readonly Measurement[]) {
     'its CPU time': `${row.longestTaskCpuMs.toFixed(0)} ms`,
     'most CPU in a task': `${row.longestCpuMs.toFixed(0)} ms`,
     'tasks > 100 ms': row.tasksOver100,
+    ...(row.runnerRate !== undefined
+      ? { 'runner, probes off': row.runnerRate.toFixed(1), 'probes on': row.probedRate!.toFixed(1), 'probes cost': `${((1 - row.probedRate! / row.runnerRate) * 100).toFixed(1)}%` }
+      : {}),
   }));
 }
 
@@ -327,8 +348,11 @@ async function main() {
   const slowest = Math.max(...all.map((row) => row.bareRate / row.labRate - 1));
   const longest = Math.max(...all.map((row) => row.longestTaskMs));
   const mostCpu = Math.max(...all.map((row) => row.longestCpuMs));
+  const probed = all.filter((row) => row.runnerRate !== undefined);
+  const probeCost = Math.max(...probed.map((row) => 1 - row.probedRate! / row.runnerRate!));
   log(
     `\nTargets: lab at most 5% slower than bare tfjs: worst ${(slowest * 100).toFixed(1)}% (${slowest <= 0.05 ? 'met' : 'not met'}); ` +
+      (probed.length > 0 ? `probes at most 10% of throughput: worst ${(probeCost * 100).toFixed(1)}% (${probeCost <= 0.1 ? 'met' : 'not met'}); ` : '') +
       `no main-thread task over 100 ms: longest ${longest.toFixed(0)} ms wall (${longest <= 100 ? 'met' : 'not met'}), ` +
       `at most ${mostCpu.toFixed(0)} ms of CPU in any task (${mostCpu <= 100 ? 'met' : 'not met'}).`,
   );

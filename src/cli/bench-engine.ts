@@ -1,60 +1,30 @@
 /**
  * `npm run bench:engine`: training speed per architecture and backend, the runner's
- * overhead against a bare optimizer loop, and resident memory with datasets loaded.
+ * overhead against a bare optimizer loop, resident memory with datasets loaded, and the
+ * cost of the probes (bench-probes.ts; `--only probes` for just those).
  * Numbers, not pass/fail: shared machines are noisy, so compare ratios within one run.
  * Options: --quick (shorter timings), --archs=fcnn,vae1 (only those speed rows).
  */
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { Batcher } from '../engine/data/batcher';
-import { cifar10TrainBatchNames, parseCifar10Batches, CIFAR10_FACTS } from '../engine/data/cifar10';
-import type { Dataset } from '../engine/data/types';
-import { buildRequestedModel } from '../engine/experiment/run-experiment';
-import type { ModelOptions } from '../engine/experiment/config';
-import { presets } from '../engine/experiment/presets';
+import { cifar10TrainBatchNames, parseCifar10Batches } from '../engine/data/cifar10';
 import type { TrainableModel } from '../engine/models/types';
 import type { VaeModel } from '../engine/models/vae';
 import { createVaeGalleryMaker } from '../engine/models/vae-gallery';
 import { createOptimizer, type OptimizerConfig } from '../engine/optimizers/registry';
-import { runComparison } from '../engine/training/comparison';
 import { createRng } from '../lib/rng';
+import { benchBatch, benchModel, best, randomImages, runnerRate } from './bench-support';
+import { probeTables } from './bench-probes';
 import { loadSplit } from './load-split';
 
 const MiB = 1024 * 1024;
 const quick = process.argv.includes('--quick');
 /** --archs=vae1,vae2: only these rows of the speed table. */
 const archs = process.argv.find((arg) => arg.startsWith('--archs='))?.slice('--archs='.length).split(',').filter(Boolean);
+/** `--only probes`: just the probe-overhead table. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
-function randomImages(count: number, shape: [number, number, number]): Dataset {
-  const rng = createRng(1);
-  const inputs = new Uint8Array(count * shape[0] * shape[1] * shape[2]);
-  for (let i = 0; i < inputs.length; i++) inputs[i] = rng.int(256);
-  const targets = new Uint8Array(count);
-  for (let i = 0; i < count; i++) targets[i] = rng.int(10);
-  return { name: 'random', task: 'classification', count, inputShape: shape, inputs, targets, classNames: CIFAR10_FACTS.classNames };
-}
-
-/** Benchmark names that are one architecture with options: E1's two VAEs. */
-const benchModels: Readonly<Record<string, { architecture: string; options: ModelOptions }>> = {
-  vae1: { architecture: 'vae', options: presets['e1-vae1']!.config.model! as ModelOptions },
-  vae2: { architecture: 'vae', options: presets['e1-vae2']!.config.model! as ModelOptions },
-};
-
-function model(name: string, dataset: Dataset, id: string): TrainableModel {
-  const { architecture, options } = benchModels[name] ?? { architecture: name, options: {} };
-  return buildRequestedModel({
-    architecture,
-    options,
-    inputShape: dataset.inputShape,
-    numClasses: 10,
-    task: 'classification',
-    seed: 1,
-    modelId: id,
-  });
-}
-
-/** Batch size per architecture: large enough to be realistic, small enough to finish on a cpu. */
-const benchBatch: Record<string, number> = { fcnn: 200, mlp: 200, scnn: 50, bcnn: 16, mcnn: 4, vae1: 50, vae2: 8 };
 const timeBudgetSeconds = quick ? 3 : 12;
 
 /** Bare loop: tf.tidy(minimize) per batch, one read at the end. Returns samples/s. */
@@ -89,7 +59,7 @@ async function speedRow(backend: string, architecture: string): Promise<string> 
   await tf.setBackend(backend);
   const batchSize = benchBatch[architecture]!;
   const dataset = randomImages(batchSize * 4, [28, 28, 1]);
-  const m = model(architecture, dataset, `speed-${backend}-${architecture}`);
+  const m = benchModel(architecture, dataset, `speed-${backend}-${architecture}`);
   const optimizer = createOptimizer({ name: 'sgd' });
   const batcher = new Batcher({ dataset, batchSize, seed: 1, scaling: 'minmax' });
   try {
@@ -115,7 +85,7 @@ async function speedRow(backend: string, architecture: string): Promise<string> 
 async function galleryRow(backend: string, name: 'vae1' | 'vae2'): Promise<string> {
   await tf.setBackend(backend);
   const source = randomImages(10, [28, 28, 1]);
-  const m = model(name, source, `gallery-${backend}-${name}`) as VaeModel;
+  const m = benchModel(name, source, `gallery-${backend}-${name}`) as VaeModel;
   const maker = createVaeGalleryMaker({ source, seed: 1 });
   try {
     await maker.decode(m);
@@ -134,7 +104,7 @@ async function overheadRows(backend: string, architecture: string, optimizerName
   const batchSize = benchBatch[architecture]!;
   const dataset = randomImages(batchSize * steps, [28, 28, 1]);
   const bare = async () => {
-    const m = model(architecture, dataset, `bare-${architecture}`);
+    const m = benchModel(architecture, dataset, `bare-${architecture}`);
     const optimizer = createOptimizer({ name: optimizerName });
     const batcher = new Batcher({ dataset, batchSize, seed: 1, scaling: 'minmax' });
     const rate = await bareLoop(m, optimizer, batcher, steps - 1);
@@ -142,35 +112,12 @@ async function overheadRows(backend: string, architecture: string, optimizerName
     m.dispose();
     return rate;
   };
-  const runner = async () => {
-    let seconds = 0;
-    const result = await runComparison<OptimizerConfig, ModelOptions>({
-      spec: {
-        seed: 1,
-        epochs: 1,
-        batchSize,
-        scaling: 'minmax',
-        architecture,
-        model: {},
-        lossReadEvery: 10,
-        evalBatchSize: 500,
-        runs: [{ id: 'r', label: 'r', optimizer: { name: optimizerName } }],
-      },
-      data: { train: dataset },
-      buildModel: buildRequestedModel,
-      createOptimizer: (c) => createOptimizer(c),
-      callbacks: { onEpoch: (r) => void (seconds = r.elapsedSeconds) },
-    });
-    void result;
-    return (steps * batchSize) / seconds;
-  };
   const bareRates: number[] = [];
   const runnerRates: number[] = [];
   for (let repeat = 0; repeat < (quick ? 1 : 2); repeat++) {
     bareRates.push(await bare());
-    runnerRates.push(await runner());
+    runnerRates.push(await runnerRate({ dataset, architecture, optimizerName, steps }));
   }
-  const best = (xs: number[]) => Math.max(...xs);
   return { bare: best(bareRates), runner: best(runnerRates) };
 }
 
@@ -225,6 +172,11 @@ async function memoryRows() {
 
 async function main() {
   console.log(`tfjs ${tf.version.tfjs}, Node ${process.version}${quick ? ' (quick mode)' : ''}\n`);
+  if (only !== 'probes') await speedAndMemory();
+  await probeTables(quick);
+}
+
+async function speedAndMemory() {
   console.log('Memory when a dataset is loaded: live bytes (heap + array buffers) against its uint8 bytes.');
   console.log('RSS also keeps what the allocator has not handed back after decompression.');
   console.table(await memoryRows());

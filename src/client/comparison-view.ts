@@ -3,6 +3,7 @@ import type { BatchRecord, ComparisonCheckpoint, ComparisonProgress, EpochRecord
 import type { BackendReport } from '../protocol/messages';
 import type { BatchLossPoint } from '../protocol/packed-losses';
 import { STORED_COMPARISON_VERSION, type ComparisonStatus, type StoredComparison } from '../persistence/types';
+import { probesOf } from './probe-series';
 import type { ComparisonView, RunView } from './types';
 
 /**
@@ -94,6 +95,7 @@ export function viewFromStored(stored: StoredComparison): ComparisonView {
   const runs = runViewsFor(stored.config).map((run) => {
     const batches = stored.batches.filter((b) => b.runId === run.id).sort((a, b) => a.step - b.step);
     const result = stored.results[run.id];
+    const probes = probesOf(run.id, stored.probes);
     return {
       ...run,
       label: result?.label ?? run.label,
@@ -101,6 +103,7 @@ export function viewFromStored(stored: StoredComparison): ComparisonView {
       losses: batches.map((b) => b.loss),
       epochs: stored.epochs.filter((e) => e.runId === run.id).sort((a, b) => a.epoch - b.epoch),
       ...(result ? { result } : {}),
+      ...(probes.length > 0 ? { probes } : {}),
     };
   });
   return {
@@ -129,6 +132,7 @@ export function storedFromView(view: ComparisonView, now: string): StoredCompari
     results: {},
     epochs: [],
     batches: [],
+    probes: [],
   };
 }
 
@@ -166,6 +170,7 @@ export function rewoundToCheckpoint(stored: StoredComparison, checkpoint: Compar
     status: 'running',
     epochs: stored.epochs.filter((record) => record.epoch <= upTo),
     batches: stored.batches.filter((record) => record.epoch <= upTo),
+    probes: stored.probes.filter((sample) => sample.epoch <= upTo),
     results: Object.fromEntries(Object.entries(stored.results).filter(([runId]) => ended.has(runId))),
   };
 }

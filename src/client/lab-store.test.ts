@@ -46,7 +46,7 @@ async function setup(existing: StoredComparison[] = [], checkpoints: Record<stri
 
 function stored(id: string, status: StoredComparison['status']): StoredComparison {
   return {
-    version: 1,
+    version: 2,
     id,
     name: `saved ${id}`,
     createdAt: '2025-01-01T00:00:00Z',
@@ -60,6 +60,7 @@ function stored(id: string, status: StoredComparison['status']): StoredCompariso
       { runId: 'sgd', epoch: 1, step: 2, loss: 0.5 },
       { runId: 'sgd', epoch: 1, step: 1, loss: 0.9 },
     ],
+    probes: [],
   };
 }
 
@@ -138,6 +139,18 @@ describe('createLabStore', () => {
     await send({ v, type: 'done', comparisonId: 'c1', elapsedSeconds: 1 });
     const saved = repository.items.get('c1')!.batches.map((b) => `${b.runId}@${b.step}:e${b.epoch}`);
     expect(saved).toEqual(['sgd@1:e1', 'run-2@1:e1', 'sgd@2:e1', 'sgd@3:e2']);
+  });
+
+  it('shows probe samples at once, per run, and saves them with the epoch they belong to', async () => {
+    const { repository, send, store, state } = await setup();
+    await store.actions.start(config);
+    const sample = (runId: string, step: number) => ({ runId, step, epoch: 1, learningRate: 0.01, input: { min: 0, max: 255, mean: 80, std: 90 }, layers: [] });
+    await send({ ...records('c1', [[0, 1, 0.9]]), probes: [sample('sgd', 1), sample('run-2', 1)] } as FromWorker);
+    expect(state().current?.runs.map((run) => run.probes?.map((p) => p.step))).toEqual([[1], [1]]);
+    expect(repository.items.get('c1')?.probes).toEqual([]);
+    await send({ ...records('c1', [[0, 2, 0.7]], [epoch('sgd', 1, 2)]), probes: [sample('sgd', 2)] } as FromWorker);
+    expect(state().current?.runs[0]?.probes?.map((p) => p.step)).toEqual([1, 2]);
+    expect(repository.items.get('c1')?.probes.map((p) => `${p.runId}@${p.step}`)).toEqual(['sgd@1', 'run-2@1', 'sgd@2']);
   });
 
   it('appends immutably: runs that got nothing keep their identity', async () => {

@@ -1,6 +1,7 @@
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
 import { PROTOCOL_VERSION, type ErrorPayload, type FromWorker } from '../protocol/messages';
 import { unpackBatchLosses } from '../protocol/packed-losses';
+import type { ProbeSample } from '../engine/training/probe-types';
 import type { ComparisonCheckpoint } from '../engine/training/types';
 import type { ComparisonRepository, StoredComparison } from '../persistence/types';
 import {
@@ -18,6 +19,7 @@ import {
 } from './comparison-view';
 import { withGallery, withSavedGalleries } from './galleries';
 import { createLibraryActions } from './library-actions';
+import { appendProbes } from './probe-series';
 import type { ComparisonView, DatasetState, LabActions, LabState } from './types';
 import type { TrainingConnection } from './worker-client';
 
@@ -41,11 +43,12 @@ export interface LabStore {
   dispose(): void;
 }
 
-/** The running comparison: its view, and batch losses shown but not yet saved. */
+/** The running comparison: its view, and batch losses and probe samples shown but not yet saved. */
 interface Live {
   readonly id: string;
   view: ComparisonView;
   unsaved: { runId: string; step: number; loss: number }[];
+  unsavedProbes: ProbeSample[];
   cancelRequested: boolean;
 }
 
@@ -119,10 +122,12 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
   };
 
   const saveUnsaved = async (current: Live): Promise<void> => {
-    if (current.unsaved.length === 0) return;
+    if (current.unsaved.length === 0 && current.unsavedProbes.length === 0) return;
     const batches = assignEpochs(current.unsaved, current.view.runs);
+    const probes = current.unsavedProbes;
     current.unsaved = [];
-    await save('the batch losses', () => repository.appendRecords(current.id, { epochs: [], batches }));
+    current.unsavedProbes = [];
+    await save('the batch losses', () => repository.appendRecords(current.id, { epochs: [], batches, probes }));
   };
 
   const finish = async (current: Live, status: 'completed' | 'cancelled' | 'failed', error?: ErrorPayload): Promise<void> => {
@@ -156,19 +161,22 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       datasetRequests.delete(requestId);
       setDataset(summary.name, { status: 'ready', summary });
     },
-    records: async ({ comparisonId, batches, epochs, progress }) => {
+    records: async ({ comparisonId, batches, epochs, progress, probes = [] }) => {
       const current = liveFor(comparisonId);
       if (!current) return;
       const points = pointsToRuns(unpackBatchLosses(batches.triples), current.view.runs);
       current.unsaved.push(...points);
+      current.unsavedProbes.push(...probes);
       if (epochs.length > 0) {
-        // The epoch is saved, with the batch losses that led to it, before it is shown.
+        // The epoch is saved, with the batch losses and probe samples that led to it, before it is shown.
         const withEpochs = appendRecords(current.view, [], epochs);
         const toSave = assignEpochs(current.unsaved, withEpochs.runs);
+        const probesToSave = current.unsavedProbes;
         current.unsaved = [];
-        await save('the finished epochs', () => repository.appendRecords(current.id, { epochs, batches: toSave }));
+        current.unsavedProbes = [];
+        await save('the finished epochs', () => repository.appendRecords(current.id, { epochs, batches: toSave, probes: probesToSave }));
       }
-      current.view = appendRecords(current.view, points, epochs, progress);
+      current.view = appendProbes(appendRecords(current.view, points, epochs, progress), probes);
       publish(current);
     },
     'run-end': async ({ comparisonId, result }) => {
@@ -268,7 +276,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       return enqueue(refreshHistory);
     }
     const view: ComparisonView = await withSavedGalleries({ ...viewFromStored(rewoundToCheckpoint(stored, checkpoint)), resumableFromEpoch: epochsCompleted }, repository, notify);
-    live = { id, view, unsaved: [], cancelRequested: false };
+    live = { id, view, unsaved: [], unsavedProbes: [], cancelRequested: false };
     setState((s) => ({ ...s, current: view }));
     const was = stored.backend?.name;
     if (was && state.backend && state.backend.name !== was) {
@@ -303,7 +311,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
         notify('error', `Could not save the new comparison, so it was not started: ${messageOf(error)}`);
         return '';
       }
-      live = { id, view, unsaved: [], cancelRequested: false };
+      live = { id, view, unsaved: [], unsavedProbes: [], cancelRequested: false };
       setState((s) => ({ ...s, current: view }));
       followDataset(id, config);
       host.post({ v: PROTOCOL_VERSION, type: 'start', comparisonId: id, config });

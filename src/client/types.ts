@@ -5,6 +5,7 @@
  */
 import type { DownloadProgress } from '../engine/data/types';
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
+import type { ProbeSample } from '../engine/training/probe-types';
 import type { ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
 import type { RunGallery } from '../protocol/gallery';
 import type { BackendReport, DatasetSummary, ErrorPayload } from '../protocol/messages';
@@ -24,6 +25,8 @@ export interface RunView {
   readonly losses: readonly number[];
   readonly epochs: readonly EpochRecord[];
   readonly result?: RunResult;
+  /** What the run's probes measured, in step order (thinned when long: client/probe-series.ts). */
+  readonly probes?: readonly ProbeSample[];
 }
 
 export interface ComparisonView {

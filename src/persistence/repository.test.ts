@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LabError } from '../lib/errors';
 import { encodeNonFinite } from './schema';
 import { openComparisonRepository } from './repository';
-import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeCheckpoint, makeComparison, sgdResult, rejection } from './test-fixtures';
+import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeCheckpoint, makeComparison, probeSamples, sgdResult, rejection } from './test-fixtures';
 import type { ComparisonRepository } from './types';
 
 const NOW = '2025-03-01T10:00:00.000Z';
@@ -41,7 +41,7 @@ describe('the comparison repository', () => {
   it('gives back exactly what was written: create, append epoch by epoch, save results', async () => {
     const { repo } = await freshRepository();
     await repo.create(makeComparison());
-    for (const epoch of [1, 2, 3]) await repo.appendRecords('cmp-1', { epochs: epochRecords(epoch), batches: batchRecords(epoch) });
+    for (const epoch of [1, 2, 3]) await repo.appendRecords('cmp-1', { epochs: epochRecords(epoch), batches: batchRecords(epoch), probes: probeSamples(epoch) });
     await repo.saveRunResult('cmp-1', sgdResult);
     await repo.saveRunResult('cmp-1', adamResult);
     await repo.setStatus('cmp-1', 'completed');
@@ -130,22 +130,23 @@ describe('the comparison repository', () => {
     expect((await rejection(repo.get('bad'))).where).toBe('comparison "bad".name');
   });
 
-  it('deletes a comparison with all its epochs and batches, and nothing else', async () => {
+  it('deletes a comparison with all its epochs, batches and probe samples, and nothing else', async () => {
     const { repo, dbName } = await freshRepository();
     await repo.create(makeComparison({ id: 'a' }));
     await repo.create(makeComparison({ id: 'b' }));
-    for (const id of ['a', 'b']) await repo.appendRecords(id, { epochs: epochRecords(1), batches: batchRecords(1) });
+    for (const id of ['a', 'b']) await repo.appendRecords(id, { epochs: epochRecords(1), batches: batchRecords(1), probes: probeSamples(1) });
     const b = await repo.get('b');
 
     await repo.delete('a');
 
     expect(await repo.get('a')).toBeUndefined();
     expect(await repo.get('b')).toEqual(b);
-    const rows = await dump(dbName);
+    const rows = await dump(dbName, ['comparisons', 'epochs', 'batches', 'probes']);
     expect(rows.comparisons).toHaveLength(1);
     expect(rows.epochs).toHaveLength(epochRecords(1).length);
     expect(rows.batches).toHaveLength(batchRecords(1).length);
-    expect([...rows.epochs!, ...rows.batches!].every((row) => (row as { comparisonId: string }).comparisonId === 'b')).toBe(true);
+    expect(rows.probes).toHaveLength(probeSamples(1).length);
+    expect([...rows.epochs!, ...rows.batches!, ...rows.probes!].every((row) => (row as { comparisonId: string }).comparisonId === 'b')).toBe(true);
   });
 
   it('marks running and paused comparisons interrupted, and leaves the others', async () => {
@@ -273,7 +274,7 @@ describe('checkpoints', () => {
     expect(error.message).toMatch(message);
   });
 
-  it('rewinds a comparison to its checkpoint: later epochs, their batch losses and the results of runs still training go', async () => {
+  it('rewinds a comparison to its checkpoint: later epochs, their batch losses and probe samples, and the results of runs still training go', async () => {
     const { repo } = await freshRepository();
     await repo.create(finishedComparison({ status: 'cancelled' }));
     await repo.rewind('cmp-1', { epochsCompleted: 1, keepResultsOf: ['adam'] });
@@ -281,6 +282,7 @@ describe('checkpoints', () => {
     const stored = await repo.get('cmp-1');
     expect(stored?.epochs).toEqual(epochRecords(1));
     expect(stored?.batches).toEqual(batchRecords(1));
+    expect(stored?.probes).toEqual(probeSamples(1));
     expect(stored?.results).toEqual({ adam: adamResult });
     expect((await repo.list())[0]?.epochsDone).toBe(1);
     expect((await rejection(repo.rewind('nope', { epochsCompleted: 1, keepResultsOf: [] }))).code).toBe('not-found');
@@ -310,7 +312,7 @@ describe('checkpoints', () => {
 });
 
 describe('the database upgrade', () => {
-  it('adds the checkpoints and galleries stores to a version-1 database and keeps everything in it', async () => {
+  it('adds the checkpoints, galleries and probes stores to a version-1 database and keeps everything in it', async () => {
     const dbName = `persistence-test-v1-${Math.random().toString(36).slice(2)}`;
     // A database as version 1 of the lab created and filled it.
     const old = await openDB(dbName, 1, {
@@ -320,17 +322,19 @@ describe('the database upgrade', () => {
         db.createObjectStore('batches', { keyPath: ['comparisonId', 'runId', 'step'] });
       },
     });
-    const { epochs, batches, ...header } = finishedComparison();
-    await old.put('comparisons', { ...header, epochsDone: 3 });
+    // Its records were version 1: no probe samples.
+    const { epochs, batches, probes: _probes, ...header } = finishedComparison();
+    await old.put('comparisons', { ...header, version: 1, epochsDone: 3 });
     for (const record of epochs) await old.put('epochs', { ...record, comparisonId: header.id });
     for (const record of batches) await old.put('batches', { ...record, comparisonId: header.id });
-    await old.put('comparisons', { ...makeComparison({ id: 'cmp-2', status: 'running' }), epochs: undefined, batches: undefined, epochsDone: 0 });
+    const { probes: _none, ...running } = makeComparison({ id: 'cmp-2', status: 'running' });
+    await old.put('comparisons', { ...running, version: 1, epochs: undefined, batches: undefined, epochsDone: 0 });
     old.close();
     const rowsBefore = await dump(dbName);
 
     const repo = await openComparisonRepository({ dbName, now: () => new Date(NOW) });
 
-    expect(await repo.get('cmp-1')).toEqual(finishedComparison());
+    expect(await repo.get('cmp-1')).toEqual(finishedComparison({ probes: [] }));
     expect(await repo.list()).toEqual([
       expect.objectContaining({ id: 'cmp-1', epochsDone: 3, status: 'completed' }),
       expect.objectContaining({ id: 'cmp-2', epochsDone: 0, status: 'running' }),
@@ -342,9 +346,12 @@ describe('the database upgrade', () => {
     await repo.saveCheckpoint('cmp-2', makeCheckpoint());
     expect(await repo.getCheckpoint('cmp-2')).toEqual(makeCheckpoint());
     const upgraded = await openDB(dbName);
-    expect(upgraded.version).toBe(3);
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['batches', 'checkpoints', 'comparisons', 'epochs', 'galleries']);
+    expect(upgraded.version).toBe(4);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['batches', 'checkpoints', 'comparisons', 'epochs', 'galleries', 'probes']);
     upgraded.close();
+    // The old record gains probe samples like a new one.
+    await repo.appendRecords('cmp-2', { epochs: epochRecords(1), batches: [], probes: probeSamples(1) });
+    expect((await repo.get('cmp-2'))!.probes).toEqual(probeSamples(1));
   });
 });
 
@@ -405,7 +412,7 @@ describe('export and import', () => {
   it.each([
     ['text that is not JSON', 'not json {', 'not-json', 'file', /not JSON/],
     ['another format tag', edited((d) => (d.format = 'tfjs/model')), 'wrong-format', 'format', /expected a comparison exported by Optimizer Lab/],
-    ['a newer version', edited((d) => (d.version = 2)), 'newer-version', 'version', /update the lab/],
+    ['a newer version', edited((d) => (d.version = 3)), 'newer-version', 'version', /update the lab/],
     ['a missing field', edited((d) => delete d.comparison.createdAt), 'invalid-record', 'comparison.createdAt', /found nothing/],
     ['a wrong type deep inside', edited((d) => (d.comparison.epochs[3]!.valAccuracy = '78%')), 'invalid-record', 'comparison.epochs[3].valAccuracy', /expected a number.*found "78%"/],
     ['an invalid embedded config', edited((d) => (d.comparison.config.training.epochs = 0)), 'invalid-config', 'comparison.config.training.epochs', /expected > 0, found 0/],

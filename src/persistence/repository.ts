@@ -9,11 +9,12 @@
  * |               |                                      | and `checkpointEpoch` (when it has a checkpoint)  |
  * | `epochs`      | `[comparisonId, runId, epoch]`       | one EpochRecord plus its `comparisonId`          |
  * | `batches`     | `[comparisonId, runId, step]`        | one BatchRecord plus its `comparisonId`          |
+ * | `probes`      | `[comparisonId, runId, step]`        | one ProbeSample plus its `comparisonId`          |
  * | `checkpoints` | `comparisonId`                       | `{ comparisonId, checkpoint }`: the latest only   |
  * | `galleries`   | `[comparisonId, runId]`              | `{ comparisonId, runId, gallery }`: a VAE run's   |
  * |               |                                      | latest images                                    |
  *
- * Version 2 added `checkpoints`, version 3 `galleries` (older databases are upgraded in
+ * Version 2 added `checkpoints`, version 3 `galleries`, version 4 `probes` (older databases are upgraded in
  * place, their data kept). A checkpoint holds every run's weights and optimizer state as Float32Arrays
  * (IndexedDB stores them as they are); it is megabytes where the records are kilobytes,
  * so only get/saveCheckpoint touch it, never list() or get().
@@ -28,6 +29,7 @@
  * through restoreComparison.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { ProbeSample } from '../engine/training/probe-types';
 import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunResult } from '../engine/training/types';
 import type { LabError } from '../lib/errors';
 import { CHECKPOINT_VERSION, comparisonCheckpointSchema } from '../protocol/checkpoint-schema';
@@ -36,14 +38,14 @@ import { ImportError, StorageError, toStorageError } from './errors';
 import { GALLERY_VERSION, runGallerySchema, type RunGallery } from '../protocol/gallery';
 import { restoreComparison, validatePart } from './restore';
 import { restoreRow } from './restore-row';
-import { batchRecordSchema, comparisonStatusSchema, epochRecordSchema, runResultSchema } from './schema';
+import { batchRecordSchema, comparisonStatusSchema, epochRecordSchema, probeSampleSchema, runResultSchema } from './schema';
 import type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredComparison } from './types';
 
 export const DEFAULT_DB_NAME = 'optimizer-lab';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 
 /** A comparison without its records, as the `comparisons` store holds it. */
-type ComparisonHeader = Omit<StoredComparison, 'epochs' | 'batches'> & {
+type ComparisonHeader = Omit<StoredComparison, 'epochs' | 'batches' | 'probes'> & {
   /** The highest epoch any run has finished, so list() need not read the records. */
   readonly epochsDone: number;
   /** The epochs the saved checkpoint covers, so list() need not read the checkpoint. */
@@ -51,6 +53,7 @@ type ComparisonHeader = Omit<StoredComparison, 'epochs' | 'batches'> & {
 };
 type EpochRow = EpochRecord & { readonly comparisonId: string };
 type BatchRow = BatchRecord & { readonly comparisonId: string };
+type ProbeRow = ProbeSample & { readonly comparisonId: string };
 type RecordKey = [comparisonId: string, runId: string, index: number];
 /** Not validated by idb: what is read back goes through comparisonCheckpointSchema. */
 interface CheckpointRow {
@@ -69,13 +72,14 @@ interface LabDB extends DBSchema {
   comparisons: { key: string; value: ComparisonHeader };
   epochs: { key: RecordKey; value: EpochRow };
   batches: { key: RecordKey; value: BatchRow };
+  probes: { key: RecordKey; value: ProbeRow };
   checkpoints: { key: string; value: CheckpointRow };
   galleries: { key: [comparisonId: string, runId: string]; value: GalleryRow };
 }
 
 type Store = StoreNames<LabDB>;
 type WriteTx = IDBPTransaction<LabDB, Store[], 'readwrite'>;
-const ALL_STORES: Store[] = ['comparisons', 'epochs', 'batches', 'checkpoints', 'galleries'];
+const ALL_STORES: Store[] = ['comparisons', 'epochs', 'batches', 'probes', 'checkpoints', 'galleries'];
 
 export interface RepositoryOptions {
   /** Defaults to 'optimizer-lab'; tests use a fresh name each. */
@@ -141,26 +145,38 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
     return header;
   }
 
-  function putRecords(tx: WriteTx, queue: (request: Promise<unknown>) => void, id: string, epochs: readonly EpochRecord[], batches: readonly BatchRecord[]): void {
+  function putRecords(
+    tx: WriteTx,
+    queue: (request: Promise<unknown>) => void,
+    id: string,
+    records: { epochs: readonly EpochRecord[]; batches: readonly BatchRecord[]; probes: readonly ProbeSample[] },
+  ): void {
     const epochStore = tx.objectStore('epochs');
-    for (const record of epochs) queue(epochStore.put({ ...record, comparisonId: id }));
+    for (const record of records.epochs) queue(epochStore.put({ ...record, comparisonId: id }));
     const batchStore = tx.objectStore('batches');
-    for (const record of batches) queue(batchStore.put({ ...record, comparisonId: id }));
+    for (const record of records.batches) queue(batchStore.put({ ...record, comparisonId: id }));
+    const probeStore = tx.objectStore('probes');
+    for (const sample of records.probes) queue(probeStore.put({ ...sample, comparisonId: id }));
   }
 
   async function get(id: string): Promise<StoredComparison | undefined> {
-    let rows: [ComparisonHeader | undefined, EpochRow[], BatchRow[]];
+    let rows: [ComparisonHeader | undefined, EpochRow[], BatchRow[], ProbeRow[]];
     try {
-      const tx = db.transaction(['comparisons', 'epochs', 'batches'], 'readonly');
+      const tx = db.transaction(['comparisons', 'epochs', 'batches', 'probes'], 'readonly');
       const range = recordRange(id);
-      rows = await Promise.all([tx.objectStore('comparisons').get(id), tx.objectStore('epochs').getAll(range), tx.objectStore('batches').getAll(range)]);
+      rows = await Promise.all([
+        tx.objectStore('comparisons').get(id),
+        tx.objectStore('epochs').getAll(range),
+        tx.objectStore('batches').getAll(range),
+        tx.objectStore('probes').getAll(range),
+      ]);
     } catch (error) {
       throw toStorageError(error, `reading comparison "${id}"`);
     }
-    const [header, epochs, batches] = rows;
+    const [header, epochs, batches, probes] = rows;
     if (!header) return undefined;
     const { epochsDone: _epochsDone, checkpointEpoch: _checkpointEpoch, ...rest } = header;
-    const raw = { ...rest, epochs: epochs.map(withoutComparisonId), batches: batches.map(withoutComparisonId) };
+    const raw = { ...rest, epochs: epochs.map(withoutComparisonId), batches: batches.map(withoutComparisonId), probes: probes.map(withoutComparisonId) };
     return inCanonicalOrder(restoreComparison(raw, `comparison ${JSON.stringify(id)}`));
   }
 
@@ -173,20 +189,22 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
         if ((await store.getKey(checked.id)) !== undefined) {
           throw new StorageError('already-exists', 'a new comparison id', `"${checked.id}", which is already stored`, where);
         }
-        const { epochs, batches, ...header } = checked;
+        const { epochs, batches, probes, ...header } = checked;
         queue(store.add({ ...header, epochsDone: maxEpoch(epochs, 0) }));
-        putRecords(tx, queue, checked.id, epochs, batches);
+        putRecords(tx, queue, checked.id, { epochs, batches, probes });
       });
     },
 
     async appendRecords(id, records) {
-      if (records.epochs.length === 0 && records.batches.length === 0) return;
+      const given = records.probes ?? [];
+      if (records.epochs.length === 0 && records.batches.length === 0 && given.length === 0) return;
       const where = `saving epochs of comparison "${id}"`;
       const epochs = records.epochs.map((record, i) => validatePart(epochRecordSchema, record, `epochs[${i}]`));
       const batches = records.batches.map((record, i) => validatePart(batchRecordSchema, record, `batches[${i}]`));
+      const probes = given.map((sample, i) => validatePart(probeSampleSchema, sample, `probes[${i}]`));
       await write(where, async (tx, queue) => {
         const header = await readHeader(tx, id, where);
-        putRecords(tx, queue, id, epochs, batches);
+        putRecords(tx, queue, id, { epochs, batches, probes });
         queue(tx.objectStore('comparisons').put({ ...header, epochsDone: maxEpoch(epochs, header.epochsDone), updatedAt: now() }));
       });
     },
@@ -225,7 +243,7 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
         const { epochsDone, checkpointEpoch, ...rest } = header;
         let comparison: StoredComparison;
         try {
-          comparison = restoreComparison({ ...rest, epochs: [], batches: [] }, `comparison ${JSON.stringify(header.id)}`);
+          comparison = restoreComparison({ ...rest, epochs: [], batches: [], probes: [] }, `comparison ${JSON.stringify(header.id)}`);
         } catch (error) {
           if (!(error instanceof ImportError)) throw error;
           options.onUnreadable?.(String(header.id), error);
@@ -253,6 +271,7 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
         queue(tx.objectStore('comparisons').delete(id));
         queue(tx.objectStore('epochs').delete(range));
         queue(tx.objectStore('batches').delete(range));
+        queue(tx.objectStore('probes').delete(range));
         queue(tx.objectStore('checkpoints').delete(id));
         queue(tx.objectStore('galleries').delete(range));
       });
@@ -327,6 +346,11 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
           if (batchCursor.value.epoch > to.epochsCompleted) queue(batchCursor.delete());
           batchCursor = await batchCursor.continue();
         }
+        let probeCursor = await tx.objectStore('probes').openCursor(range);
+        while (probeCursor) {
+          if (probeCursor.value.epoch > to.epochsCompleted) queue(probeCursor.delete());
+          probeCursor = await probeCursor.continue();
+        }
         const results = Object.fromEntries(Object.entries(header.results).filter(([runId]) => keep.has(runId)));
         const epochsDone = Math.min(header.epochsDone, to.epochsCompleted);
         queue(tx.objectStore('comparisons').put({ ...header, results, epochsDone, updatedAt: now() }));
@@ -359,9 +383,9 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
         let id = imported.id;
         while ((await store.getKey(id)) !== undefined) id = newId();
         const comparison: StoredComparison = inCanonicalOrder({ ...imported, id, status });
-        const { epochs, batches, ...header } = comparison;
+        const { epochs, batches, probes, ...header } = comparison;
         queue(store.add({ ...header, epochsDone: maxEpoch(epochs, 0) }));
-        putRecords(tx, queue, id, epochs, batches);
+        putRecords(tx, queue, id, { epochs, batches, probes });
         return comparison;
       });
     },
@@ -409,6 +433,9 @@ function upgrade(db: IDBDatabase, oldVersion: number): void {
   if (oldVersion < 3) {
     db.createObjectStore('galleries', { keyPath: ['comparisonId', 'runId'] });
   }
+  if (oldVersion < 4) {
+    db.createObjectStore('probes', { keyPath: ['comparisonId', 'runId', 'step'] });
+  }
 }
 
 const CHECKPOINT_PART = { field: 'checkpoint', schema: comparisonCheckpointSchema, version: CHECKPOINT_VERSION, what: 'checkpoint', otherwise: 'restart the comparison' };
@@ -438,7 +465,8 @@ function newestFirst(a: ComparisonSummary, b: ComparisonSummary): number {
 
 /**
  * The order get() returns records in, whatever order they were written or stored in:
- * epochs by epoch, then by the run's place in the config; batch losses by step, then run.
+ * epochs by epoch, then by the run's place in the config; batch losses and probe samples
+ * by step, then run.
  */
 export function inCanonicalOrder(comparison: StoredComparison): StoredComparison {
   const runIds = comparison.config.runs.map((run, i) => run.id ?? `run-${i + 1}`);
@@ -451,6 +479,7 @@ export function inCanonicalOrder(comparison: StoredComparison): StoredComparison
     ...comparison,
     epochs: [...comparison.epochs].sort((a, b) => a.epoch - b.epoch || byRun(a, b)),
     batches: [...comparison.batches].sort((a, b) => a.step - b.step || byRun(a, b)),
+    probes: [...comparison.probes].sort((a, b) => a.step - b.step || byRun(a, b)),
   };
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonFromJson, comparisonToJson } from './document';
 import { ImportError } from './errors';
-import { restoreComparison, type Migration } from './restore';
+import { migrations, restoreComparison, type Migration } from './restore';
 import { encodeNonFinite } from './schema';
 import { finishedComparison, makeComparison } from './test-fixtures';
+import { STORED_COMPARISON_VERSION } from './types';
 
 /** A stored comparison as JSON would carry it: plain data, non-finite numbers as tokens. */
 function asJsonData(value: unknown): Record<string, unknown> {
@@ -79,6 +80,13 @@ describe('restoreComparison', () => {
     expect(error.found).toBe('"adamm"');
   });
 
+  it('names a bad probe statistic by its path', () => {
+    const data = asJsonData(finishedComparison());
+    (data.probes as { layers: { updateRatio: unknown }[] }[])[1]!.layers[0]!.updateRatio = 'small';
+    const error = importErrorOf(() => restoreComparison(data, 'comparison'));
+    expect(error.where).toBe('comparison.probes[1].layers[0].updateRatio');
+  });
+
   it('rejects records that contradict each other', () => {
     const wrongDataset = importErrorOf(() => restoreComparison(finishedComparison({ dataset: 'cifar-10' }), 'comparison'));
     expect(wrongDataset.where).toBe('comparison.dataset');
@@ -86,10 +94,13 @@ describe('restoreComparison', () => {
     const duplicate = importErrorOf(() => restoreComparison({ ...twice, epochs: [...twice.epochs, twice.epochs[0]] }, 'comparison'));
     expect(duplicate.where).toBe(`comparison.epochs[${twice.epochs.length}]`);
     expect(duplicate.found).toContain('a second record for run "sgd", epoch 1');
+    const probedTwice = importErrorOf(() => restoreComparison({ ...twice, probes: [...twice.probes, twice.probes[1]] }, 'comparison'));
+    expect(probedTwice.where).toBe(`comparison.probes[${twice.probes.length}]`);
+    expect(probedTwice.found).toContain('a second sample for run "adam", step 1');
   });
 
   it('refuses a record from a newer version and says to update the lab', () => {
-    const error = importErrorOf(() => restoreComparison({ ...asJsonData(makeComparison()), version: 2 }, 'comparison'));
+    const error = importErrorOf(() => restoreComparison({ ...asJsonData(makeComparison()), version: STORED_COMPARISON_VERSION + 1 }, 'comparison'));
     expect(error.code).toBe('newer-version');
     expect(error.where).toBe('comparison.version');
     expect(error.message).toContain('update the lab');
@@ -102,19 +113,35 @@ describe('restoreComparison', () => {
 });
 
 describe('migrations', () => {
-  /** A made-up version 0 that had no updatedAt: migrating sets it to createdAt. */
+  /** A made-up version 0 that had no updatedAt: migrating sets it to createdAt (then the real steps follow). */
   const fakeMigrations: Record<number, Migration> = {
+    ...migrations,
     0: ({ updatedAt: _none, ...record }) => ({ ...record, version: 1, updatedAt: record.createdAt }),
   };
 
+  /** Version 1 had no probe samples. */
+  function versionOne(): Record<string, unknown> {
+    const { probes: _probes, ...record } = asJsonData(finishedComparison());
+    return { ...record, version: 1 };
+  }
+
   function versionZero(): Record<string, unknown> {
-    const { updatedAt: _updatedAt, ...record } = asJsonData(finishedComparison());
+    const { updatedAt: _updatedAt, ...record } = versionOne();
     return { ...record, version: 0 };
   }
 
+  it('reads a version 1 record (before probe samples) as one without any', () => {
+    expect(restoreComparison(versionOne(), 'comparison')).toEqual(finishedComparison({ probes: [] }));
+  });
+
+  it('keeps probe samples written beside a version 1 record (an IndexedDB header from before the upgrade)', () => {
+    const record = { ...versionOne(), probes: asJsonData(finishedComparison()).probes };
+    expect(restoreComparison(record, 'comparison')).toEqual(finishedComparison());
+  });
+
   it('migrates an old record step by step, then validates it', () => {
     const restored = restoreComparison(versionZero(), 'comparison', { migrations: fakeMigrations });
-    expect(restored).toEqual(finishedComparison({ updatedAt: finishedComparison().createdAt }));
+    expect(restored).toEqual(finishedComparison({ updatedAt: finishedComparison().createdAt, probes: [] }));
   });
 
   it('validates what a migration produced', () => {
@@ -139,7 +166,8 @@ describe('the exported document', () => {
   it('round-trips a comparison, NaN and Infinity included', () => {
     const comparison = finishedComparison();
     const text = comparisonToJson(comparison);
-    expect(JSON.parse(text)).toMatchObject({ format: 'optimizer-lab/comparison', version: 1 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'optimizer-lab/comparison', version: STORED_COMPARISON_VERSION });
+    expect(text).toContain('"gradNorm":"Infinity"');
     expect(text).toContain('"loss":"NaN"');
     expect(text).toContain('"valLoss":"Infinity"');
     expect(text).toContain('"loss":"-Infinity"');

@@ -24,11 +24,12 @@ export type RawRecord = Readonly<Record<string, unknown>>;
 export type Migration = (record: RawRecord) => Record<string, unknown>;
 
 /**
- * The migrations, by the version they migrate from. Version 1 is the first released
- * format, so there is none yet; when version 2 comes, `1: (record) => ({ ...record,
- * version: 2, ... })` goes here and STORED_COMPARISON_VERSION becomes 2.
+ * The migrations, by the version they migrate from. Version 1 had no probe samples.
+ * (In IndexedDB a version 1 header may sit beside probe rows written since: they are kept.)
  */
-export const migrations: Readonly<Record<number, Migration>> = {};
+export const migrations: Readonly<Record<number, Migration>> = {
+  1: (record) => ({ ...record, version: 2, probes: record.probes ?? [] }),
+};
 
 export interface RestoreOptions {
   /** Defaults to `migrations`; tests pass their own. */
@@ -125,27 +126,25 @@ function checkConsistency(comparison: StoredComparison, plan: ExperimentPlan, wh
       joinPath(where, ['dataset']),
     );
   }
-  const epochKeys = new Set<string>();
-  comparison.epochs.forEach((record, i) => {
-    const key = `${record.runId}\u0000${record.epoch}`;
-    if (epochKeys.has(key)) {
-      throw new ImportError('invalid-record', 'one record per run and epoch', `a second record for run "${record.runId}", epoch ${record.epoch}`, joinPath(where, ['epochs', i]));
-    }
-    epochKeys.add(key);
-  });
-  const stepKeys = new Set<string>();
-  comparison.batches.forEach((record, i) => {
-    const key = `${record.runId}\u0000${record.step}`;
-    if (stepKeys.has(key)) {
-      throw new ImportError('invalid-record', 'one loss per run and step', `a second loss for run "${record.runId}", step ${record.step}`, joinPath(where, ['batches', i]));
-    }
-    stepKeys.add(key);
-  });
+  const base = (field: string) => (index: number) => joinPath(where, [field, index]);
+  requireUnique(comparison.epochs, (r) => `${r.runId}\u0000${r.epoch}`, 'one record per run and epoch', (r) => `a second record for run "${r.runId}", epoch ${r.epoch}`, base('epochs'));
+  requireUnique(comparison.batches, (r) => `${r.runId}\u0000${r.step}`, 'one loss per run and step', (r) => `a second loss for run "${r.runId}", step ${r.step}`, base('batches'));
+  requireUnique(comparison.probes, (s) => `${s.runId}\u0000${s.step}`, 'one probe sample per run and step', (s) => `a second sample for run "${s.runId}", step ${s.step}`, base('probes'));
   for (const [key, result] of Object.entries(comparison.results)) {
     if (result.runId !== key) {
       throw new ImportError('invalid-record', `the run id it is filed under ("${key}")`, `"${result.runId}"`, joinPath(where, ['results', key, 'runId']));
     }
   }
+}
+
+/** Throws at the first record whose key an earlier record has. */
+function requireUnique<T>(records: readonly T[], keyOf: (record: T) => string, expected: string, found: (record: T) => string, at: (index: number) => string): void {
+  const seen = new Set<string>();
+  records.forEach((record, i) => {
+    const key = keyOf(record);
+    if (seen.has(key)) throw new ImportError('invalid-record', expected, found(record), at(i));
+    seen.add(key);
+  });
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { datasetNames, type ExperimentConfigInput } from '../engine/experiment/config';
+import type { InputStats, LayerProbe, ProbeSample } from '../engine/training/probe-types';
 import type { BatchRecord, EpochRecord, RunResult, TestMetrics } from '../engine/training/types';
 import type { BackendReport } from '../protocol/messages';
 import { STORED_COMPARISON_VERSION, type ComparisonStatus, type StoredComparison } from './types';
@@ -94,6 +95,27 @@ export const runResultSchema = z.strictObject({
   trainSeconds: seconds,
 });
 
+/** A probe sample (engine/training/probe-types.ts); its statistics may be non-finite, like losses. */
+export const probeSampleSchema = z.strictObject({
+  runId: z.string().min(1),
+  step: positiveInt,
+  epoch: positiveInt,
+  learningRate: metricValue,
+  input: z.strictObject({ min: metricValue, max: metricValue, mean: metricValue, std: metricValue }),
+  layers: z.array(
+    z.strictObject({
+      layer: z.string().min(1),
+      gradNorm: metricValue,
+      weightNorm: metricValue,
+      updateRatio: metricValue,
+      firstMoment: metricValue.optional(),
+      secondMoment: metricValue.optional(),
+      deadShare: metricValue.optional(),
+    }),
+  ),
+  stepSizes: z.strictObject({ counts: z.array(z.number().min(0)) }).optional(),
+});
+
 export const backendReportSchema = z.strictObject({
   name: z.string().min(1),
   float32: z.boolean(),
@@ -124,6 +146,8 @@ export const storedComparisonSchema = z.strictObject({
   results: z.record(z.string(), runResultSchema),
   epochs: z.array(epochRecordSchema),
   batches: z.array(batchRecordSchema),
+  /** Since version 2. */
+  probes: z.array(probeSampleSchema),
   error: z.string().optional(),
 });
 
@@ -148,4 +172,8 @@ export type SchemaMatchesContract = [
   Check<SameKeys<z.output<typeof storedComparisonSchema>, StoredComparison>>,
   Check<Assignable<z.output<typeof storedComparisonSchema>, StoredComparison>>,
   Check<Assignable<ComparisonStatus, z.output<typeof comparisonStatusSchema>>>,
+  Check<SameKeys<z.output<typeof probeSampleSchema>, ProbeSample>>,
+  Check<Assignable<z.output<typeof probeSampleSchema>, ProbeSample>>,
+  Check<SameKeys<z.output<typeof probeSampleSchema>['input'], InputStats>>,
+  Check<SameKeys<z.output<typeof probeSampleSchema>['layers'][number], LayerProbe>>,
 ];

@@ -2,6 +2,7 @@
 import { LabError } from '../lib/errors';
 import { GALLERY_VERSION, type RunGallery } from '../protocol/gallery';
 import type { ExperimentConfigInput } from '../engine/experiment/config';
+import type { ProbeSample } from '../engine/training/probe-types';
 import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunCheckpoint, RunResult } from '../engine/training/types';
 import type { StoredComparison } from './types';
 
@@ -21,7 +22,7 @@ export const STEPS_PER_EPOCH = 4;
 
 export function makeComparison(overrides: Partial<StoredComparison> = {}): StoredComparison {
   return {
-    version: 1,
+    version: 2,
     id: 'cmp-1',
     name: 'two optimizers',
     createdAt: '2025-03-01T09:00:00.000Z',
@@ -33,6 +34,7 @@ export function makeComparison(overrides: Partial<StoredComparison> = {}): Store
     results: {},
     epochs: [],
     batches: [],
+    probes: [],
     ...overrides,
   };
 }
@@ -57,6 +59,24 @@ export function batchRecords(epoch: number): BatchRecord[] {
     records.push({ runId: 'adam', epoch, step, loss: epoch >= 2 ? (i % 2 === 0 ? Number.NaN : Number.NEGATIVE_INFINITY) : 1 / step });
   }
   return records;
+}
+
+/** Both runs' probe samples of epoch `epoch` (one at its first step); Adam's gradient is infinite from epoch 2. */
+export function probeSamples(epoch: number): ProbeSample[] {
+  const step = (epoch - 1) * STEPS_PER_EPOCH + 1;
+  const sample = (runId: string, gradNorm: number, moments: boolean): ProbeSample => ({
+    runId,
+    step,
+    epoch,
+    learningRate: runId === 'sgd' ? 0.01 : 0.5,
+    input: { min: -1.5, max: 1.5, mean: 0, std: 0.8 },
+    layers: [
+      { layer: '0_dense', gradNorm, weightNorm: 2, updateRatio: 1e-3, deadShare: 0.25, ...(moments ? { firstMoment: 0.01, secondMoment: 0.02 } : {}) },
+      { layer: '1_dense', gradNorm: gradNorm / 2, weightNorm: 1, updateRatio: 2e-3, ...(moments ? { firstMoment: 0.01, secondMoment: 0.02 } : {}) },
+    ],
+    stepSizes: { counts: runId === 'sgd' ? [0, 42, 0] : [10, 30, 2] },
+  });
+  return [sample('sgd', 1 / epoch, false), sample('adam', epoch >= 2 ? Number.POSITIVE_INFINITY : 0.5, true)];
 }
 
 export const sgdResult: RunResult = {
@@ -87,6 +107,7 @@ export function finishedComparison(overrides: Partial<StoredComparison> = {}): S
     results: { sgd: sgdResult, adam: adamResult },
     epochs: [1, 2, 3].flatMap(epochRecords),
     batches: [1, 2, 3].flatMap(batchRecords),
+    probes: [1, 2, 3].flatMap(probeSamples),
     ...overrides,
   });
 }

@@ -4,11 +4,13 @@
  * is validated before the app sees it.
  */
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
+import type { ProbeSample } from '../engine/training/probe-types';
 import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunResult } from '../engine/training/types';
 import type { RunGallery } from '../protocol/gallery';
 import type { BackendReport } from '../protocol/messages';
 
-export const STORED_COMPARISON_VERSION = 1;
+/** Version 2 added `probes` (restore.ts migrates version 1 records: they have none). */
+export const STORED_COMPARISON_VERSION = 2;
 
 /** 'interrupted' is what a 'running' comparison becomes when the tab reloads. */
 export type ComparisonStatus = 'running' | 'paused' | 'completed' | 'cancelled' | 'interrupted' | 'failed';
@@ -29,6 +31,8 @@ export interface StoredComparison {
   readonly epochs: readonly EpochRecord[];
   /** Per-batch losses; long series may be stored decimated. */
   readonly batches: readonly BatchRecord[];
+  /** What the runs' probes measured (engine/training/probes.ts), every few steps. */
+  readonly probes: readonly ProbeSample[];
   readonly error?: string;
 }
 
@@ -52,8 +56,11 @@ export interface ComparisonSummary {
 /** The persistence API the client uses. Writes resolve only once the data is committed. */
 export interface ComparisonRepository {
   create(comparison: StoredComparison): Promise<void>;
-  /** Appends finished epochs (and the batch losses that led to them). */
-  appendRecords(id: string, records: { epochs: readonly EpochRecord[]; batches: readonly BatchRecord[] }): Promise<void>;
+  /** Appends finished epochs (and the batch losses and probe samples that led to them). */
+  appendRecords(
+    id: string,
+    records: { epochs: readonly EpochRecord[]; batches: readonly BatchRecord[]; probes?: readonly ProbeSample[] },
+  ): Promise<void>;
   saveRunResult(id: string, result: RunResult): Promise<void>;
   setStatus(id: string, status: ComparisonStatus, error?: string): Promise<void>;
   get(id: string): Promise<StoredComparison | undefined>;
@@ -79,8 +86,8 @@ export interface ComparisonRepository {
   /** The latest gallery of each run that has one, by run id, validated (an ImportError if one is malformed). */
   getGalleries(id: string): Promise<Readonly<Record<string, RunGallery>>>;
   /**
-   * Before a resume: removes the epochs after `epochsCompleted` and the batch losses of
-   * those epochs, and the results of every run not in `keepResultsOf`, in one transaction.
+   * Before a resume: removes the epochs after `epochsCompleted` and the batch losses and
+   * probe samples of those epochs, and the results of every run not in `keepResultsOf`, in one transaction.
    */
   rewind(id: string, to: { readonly epochsCompleted: number; readonly keepResultsOf: readonly string[] }): Promise<void>;
   /** On start-up: every 'running' or 'paused' comparison becomes 'interrupted'. */

@@ -6,6 +6,7 @@
 import type { DownloadProgress } from '../engine/data/types';
 import type { DatasetName, ExperimentConfigInput } from '../engine/experiment/config';
 import type { BackendInfo } from '../engine/training/backend';
+import type { ProbeSample } from '../engine/training/probe-types';
 import type { ComparisonCheckpoint, ComparisonProgress, EpochRecord, RunResult } from '../engine/training/types';
 import type { RunGallery } from './gallery';
 
@@ -88,6 +89,8 @@ export type FromWorker =
       readonly batches: PackedBatchLosses;
       readonly epochs: readonly EpochRecord[];
       readonly progress?: ComparisonProgress;
+      /** Probe samples taken since the last message (a page that does not read them may ignore them). */
+      readonly probes?: readonly ProbeSample[];
     }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'run-end'; readonly comparisonId: string; readonly result: RunResult }
   /**

@@ -1,6 +1,7 @@
 import type { TrainTestSplit } from '../engine/data/types';
 import type { ExperimentPlan } from '../engine/experiment/config';
 import { runExperiment } from '../engine/experiment/run-experiment';
+import { DEFAULT_PROBE_EVERY } from '../engine/training/probes';
 import type { ComparisonCheckpoint } from '../engine/training/types';
 import { checkpointBuffers } from '../protocol/checkpoint-schema';
 import { PROTOCOL_VERSION } from '../protocol/messages';
@@ -72,8 +73,11 @@ export class ComparisonSession {
         signal: this.abort.signal,
         controller: this.controller,
         resumeFrom,
+        // Always on: cheap at this spacing (bench:engine), and the diagnosis reads them.
+        probes: { every: DEFAULT_PROBE_EVERY },
         callbacks: {
           onBatches: (records) => throttle.addBatches(records),
+          onProbes: (samples) => throttle.addProbes(samples),
           onEpoch: (record) => throttle.addEpoch(record),
           onProgress: (progress) => throttle.setProgress(progress),
           ...(onModels ? { onModels } : {}),

@@ -89,6 +89,18 @@ describe('createRecordThrottle', () => {
     expect(last.batches.triples.length).toBe(0);
   });
 
+  it('carries probe samples with the next message, each once, and never posts for them alone', () => {
+    const { throttle, records } = setup();
+    const sample = (step: number) => ({ runId: 'adam', step, epoch: 1, learningRate: 0.001, input: { min: 0, max: 1, mean: 0.5, std: 0.3 }, layers: [] });
+    throttle.addProbes([sample(1)]);
+    vi.advanceTimersByTime(1000);
+    expect(records()).toHaveLength(0);
+    throttle.addBatches([{ runId: 'adam', epoch: 1, step: 1, loss: 1 }]);
+    throttle.addProbes([sample(20)]);
+    throttle.flush();
+    expect(records().flatMap((m) => (m.type === 'records' ? (m.probes ?? []) : [])).map((p) => p.step)).toEqual([1, 20]);
+  });
+
   it('flushes pending records on demand and then stays quiet', () => {
     const { throttle, records } = setup();
     throttle.addBatches([{ runId: 'sgd', epoch: 1, step: 1, loss: 1 }]);

@@ -1,3 +1,4 @@
+import type { ProbeSample } from '../engine/training/probe-types';
 import type { BatchRecord, ComparisonProgress, EpochRecord } from '../engine/training/types';
 import { PROTOCOL_VERSION, type FromWorker } from '../protocol/messages';
 import { packBatchLosses } from '../protocol/packed-losses';
@@ -17,6 +18,12 @@ export interface RecordThrottleOptions {
 export interface RecordThrottle {
   addBatches(records: readonly BatchRecord[]): void;
   addEpoch(record: EpochRecord): void;
+  /**
+   * Probe samples ride with the next message (the runner reports them between a
+   * read-back's batches and its progress, and `flush` delivers any left): they never
+   * cause a message of their own.
+   */
+  addProbes(samples: readonly ProbeSample[]): void;
   setProgress(progress: ComparisonProgress): void;
   /** Posts whatever is pending now (before 'run-end' and 'done'). */
   flush(): void;
@@ -38,6 +45,7 @@ export function createRecordThrottle(options: RecordThrottleOptions): RecordThro
   const runIndex = new Map(options.runIds.map((id, i) => [id, i]));
   let batches: BatchRecord[] = [];
   let epochs: EpochRecord[] = [];
+  let probes: ProbeSample[] = [];
   let progress: ComparisonProgress | undefined;
   let lastPost = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,7 +58,7 @@ export function createRecordThrottle(options: RecordThrottleOptions): RecordThro
 
   const flush = (): void => {
     clearTimer();
-    if (disposed || (batches.length === 0 && epochs.length === 0 && progress === undefined)) return;
+    if (disposed || (batches.length === 0 && epochs.length === 0 && probes.length === 0 && progress === undefined)) return;
     const triples = packBatchLosses(
       batches.map((r) => ({ runIndex: runIndex.get(r.runId) ?? -1, step: r.step, loss: r.loss })),
     );
@@ -61,9 +69,11 @@ export function createRecordThrottle(options: RecordThrottleOptions): RecordThro
       batches: { triples },
       epochs,
       ...(progress ? { progress } : {}),
+      ...(probes.length > 0 ? { probes } : {}),
     };
     batches = [];
     epochs = [];
+    probes = [];
     progress = undefined;
     lastPost = now();
     post(message, [triples.buffer]);
@@ -88,6 +98,9 @@ export function createRecordThrottle(options: RecordThrottleOptions): RecordThro
     addEpoch(record) {
       epochs.push(record);
       schedule();
+    },
+    addProbes(samples) {
+      probes.push(...samples);
     },
     setProgress(next) {
       progress = next;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExperimentConfigInput } from '../engine/experiment/config';
+import { DEFAULT_PROBE_EVERY } from '../engine/training/probes';
 import type { ComparisonCheckpoint, EpochRecord } from '../engine/training/types';
 import { PROTOCOL_VERSION, type FromWorker } from '../protocol/messages';
 import { unpackBatchLosses } from '../protocol/packed-losses';
@@ -76,6 +77,18 @@ describe('createTrainingHost', () => {
     expect(record?.type === 'records' && transfers[recordsIndex]).toEqual([record?.type === 'records' && record.batches.triples.buffer]);
     expect(of('run-end').map((m) => m.result.status)).toEqual(['completed', 'completed']);
     expect(of('run-end')[0]?.result.test?.accuracy).toBeGreaterThan(0);
+    expect(of('error')).toEqual([]);
+  });
+
+  it('streams probe samples with the records, at each run’s first step and every DEFAULT_PROBE_EVERY steps after', async () => {
+    const { host, of } = setup({ postMessage: true });
+    await host.receive({ v, type: 'start', comparisonId: 'c1', config: spiralConfig(5) });
+    const probes = of('records').flatMap((m) => m.probes ?? []);
+    // 8 steps per epoch, 40 in all.
+    const expected = [1, ...Array.from({ length: 40 }, (_, i) => i + 1).filter((step) => step % DEFAULT_PROBE_EVERY === 0)];
+    expect(probes.filter((p) => p.runId === 'adam').map((p) => p.step)).toEqual(expected);
+    expect(probes.filter((p) => p.runId === 'sgd').map((p) => p.step)).toEqual(expected);
+    expect(probes[0]!.layers.map((l) => l.layer)).toEqual(['0_dense', '1_dense']);
     expect(of('error')).toEqual([]);
   });
 

@@ -30,8 +30,13 @@ export class MemoryRepository implements ComparisonRepository {
 
   async appendRecords(id: string, records: Parameters<ComparisonRepository['appendRecords']>[1]): Promise<void> {
     if (this.gate) await this.gate;
-    this.log.push(`append ${id} epochs=${records.epochs.length} batches=${records.batches.length}`);
-    this.update(id, (item) => ({ ...item, epochs: [...item.epochs, ...records.epochs], batches: [...item.batches, ...records.batches] }));
+    this.log.push(`append ${id} epochs=${records.epochs.length} batches=${records.batches.length}${records.probes?.length ? ` probes=${records.probes.length}` : ''}`);
+    this.update(id, (item) => ({
+      ...item,
+      epochs: [...item.epochs, ...records.epochs],
+      batches: [...item.batches, ...records.batches],
+      probes: [...item.probes, ...(records.probes ?? [])],
+    }));
   }
 
   async saveRunResult(id: string, result: Parameters<ComparisonRepository['saveRunResult']>[1]): Promise<void> {
@@ -103,6 +108,7 @@ export class MemoryRepository implements ComparisonRepository {
       ...item,
       epochs: item.epochs.filter((e) => e.epoch <= to.epochsCompleted),
       batches: item.batches.filter((b) => b.epoch <= to.epochsCompleted),
+      probes: item.probes.filter((p) => p.epoch <= to.epochsCompleted),
       results: Object.fromEntries(Object.entries(item.results).filter(([runId]) => keep.has(runId))),
     }));
   }

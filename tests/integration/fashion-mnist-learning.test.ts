@@ -1,11 +1,11 @@
 import '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { diagnoseRun, runRecordsFor } from '../../src/engine/diagnosis';
 import type { TrainTestSplit } from '../../src/engine/data/types';
-import { parseExperiment, type ExperimentConfigInput } from '../../src/engine/experiment/config';
-import { runExperiment } from '../../src/engine/experiment/run-experiment';
-import type { EpochRecord, RunResult } from '../../src/engine/training/types';
+import type { ExperimentConfigInput } from '../../src/engine/experiment/config';
 import { loadRealFashionMnist } from '../helpers/fashion-mnist';
+import { trainWithProbes } from '../helpers/probed-run';
 
 /**
  * Real learning on the real data. The dense models train on tfjs's wasm backend, the
@@ -17,16 +17,8 @@ beforeAll(async () => {
   expect(await tf.setBackend('wasm')).toBe(true);
 });
 
-async function run(config: ExperimentConfigInput) {
-  const epochs: EpochRecord[] = [];
-  const result = await runExperiment({
-    plan: parseExperiment(config),
-    split,
-    callbacks: { onEpoch: (r) => void epochs.push(r) },
-  });
-  const byId = (id: string): RunResult => result.runs.find((r) => r.runId === id)!;
-  return { result, epochs, byId };
-}
+/** Trained as the lab trains: with its probes on, which the diagnosis reads. */
+const run = (config: ExperimentConfigInput) => trainWithProbes(config, split);
 
 describe('on real Fashion-MNIST', () => {
   it('FCNN with Adam, one epoch on all 60,000 images, reaches at least 0.80 test accuracy', async () => {
@@ -53,8 +45,8 @@ describe('on real Fashion-MNIST', () => {
    * several times higher, the signal the lab's diagnosis reads. The test asserts that,
    * and that the scaled run learns.
    */
-  it("E2's pitfall: with scaling off the loss stays several times higher; with scaling on the network learns", async () => {
-    const { byId, epochs } = await run({
+  it("E2's pitfall: with scaling off the loss stays several times higher and the lab says why; with scaling on the network learns, and the lab is silent", async () => {
+    const config: ExperimentConfigInput = {
       name: 'e2-pitfall',
       dataset: { name: 'fashion-mnist', subset: 12_000, testSubset: 2_000 },
       architecture: 'mlp',
@@ -64,7 +56,8 @@ describe('on real Fashion-MNIST', () => {
         { id: 'scaled', optimizer: { name: 'adam' }, scaling: 'minmax' },
         { id: 'unscaled', optimizer: { name: 'adam' }, scaling: 'none' },
       ],
-    });
+    };
+    const { byId, epochs, history } = await run(config);
     const scaled = byId('scaled');
     const unscaled = byId('unscaled');
     const lossOf = (id: string) => epochs.find((e) => e.runId === id)!.loss;
@@ -74,5 +67,8 @@ describe('on real Fashion-MNIST', () => {
     );
     expect(scaled.test!.accuracy).toBeGreaterThanOrEqual(0.7);
     expect(unscaled.status === 'diverged' || lossOf('unscaled') >= 3 * lossOf('scaled')).toBe(true);
+    const notices = (index: number) => diagnoseRun(runRecordsFor(config, index, history(config.runs[index]!.id!))).map((n) => n.id);
+    expect(notices(1)).toContain('inputs-not-scaled');
+    expect(notices(0)).toEqual([]);
   });
 });

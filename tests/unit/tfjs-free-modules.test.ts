@@ -27,6 +27,8 @@ const TFJS_FREE_ENTRIES = [
   'src/engine/metrics/index.ts',
   'src/engine/surfaces/index.ts',
   'src/engine/race/state-view.ts',
+  'src/engine/diagnosis/index.ts',
+  'src/engine/training/probe-types.ts',
 ] as const;
 
 async function bundle(entry: string): Promise<Metafile> {

@@ -21,6 +21,20 @@ describe('presets', () => {
     expect(parseExperiment(presets['e2-l2-scaled']!.config).spec.scaling).toBe('minmax');
   });
 
+  it('E2 reproduced crosses scaling off and on with L2 and dropout, on CIFAR-10 or Fashion-MNIST', () => {
+    for (const [key, dataset] of [['e2-reproduced', 'cifar-10'], ['e2-reproduced-fashion-mnist', 'fashion-mnist']] as const) {
+      const plan = parseExperiment(presets[key]!.config);
+      expect(plan.dataset.name).toBe(dataset);
+      expect(plan.spec.runs.map((r) => [r.scaling, { ...plan.spec.model, ...r.model }.dropout !== undefined])).toEqual([
+        ['none', false],
+        ['minmax', false],
+        ['none', true],
+        ['minmax', true],
+      ]);
+      expect(new Set(plan.spec.runs.map((r) => r.optimizer.name))).toEqual(new Set(['adam']));
+    }
+  });
+
   it('E5 part one spans batch, mini-batch and stochastic gradient descent', () => {
     const runs = parseExperiment(presets['e5-part-one']!.config).spec.runs;
     expect(runs.map((r) => r.batchSize)).toContain('full');

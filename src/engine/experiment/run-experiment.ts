@@ -10,6 +10,7 @@ import {
   type ModelRequest,
 } from '../training/comparison';
 import type { ComparisonController } from '../training/controller';
+import type { ProbeOptions } from '../training/probes';
 import type { ComparisonCallbacks, ComparisonCheckpoint } from '../training/types';
 import type { ExperimentPlan, ModelOptions } from './config';
 import { prepareComparisonData } from './prepare-data';
@@ -40,6 +41,8 @@ export interface ExperimentRunOptions {
   readonly keepModels?: boolean;
   /** Continue from a checkpoint a run of the same plan reported through `callbacks.onCheckpoint`. */
   readonly resumeFrom?: ComparisonCheckpoint;
+  /** Measure the runs every `probes.every` steps (callbacks.onProbes); off when absent. */
+  readonly probes?: ProbeOptions;
 }
 
 /** Prepares the data the plan asks for and runs its comparison with the lab's registries. */
@@ -54,5 +57,6 @@ export function runExperiment(options: ExperimentRunOptions): Promise<Comparison
     controller: options.controller,
     keepModels: options.keepModels,
     resumeFrom: options.resumeFrom,
+    probes: options.probes,
   });
 }

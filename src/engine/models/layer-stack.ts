@@ -5,7 +5,8 @@ import { DEFAULT_KERNEL_INITIALIZER, type InitializerName } from './initializers
 import { layerKinds } from './layers';
 import type { BuiltLayer, LayerApplyContext, LayerBuildContext, LayerKind, LayerSpec, Shape } from './layers/types';
 import { makeVariable, positiveInt, sizeOf } from './layers/util';
-import type { ForwardContext } from './types';
+import type { ActivationName } from './names';
+import type { ForwardContext, ObservedLayer } from './types';
 
 /** A state assignment produced by a training-mode pass, applied after the step. */
 export interface StateUpdate {
@@ -51,6 +52,8 @@ export class LayerStack {
   readonly stateVariables: readonly tf.Variable[];
   /** Per layer: trainable variables then state, Keras's `get_weights()` order. */
   readonly allVariables: readonly tf.Variable[];
+  /** Per layer: its name and nonlinearity, as `ctx.onLayerOutput` reports them. */
+  private readonly observed: readonly ObservedLayer[];
   private disposed = false;
 
   constructor(specs: readonly LayerSpec[], inputShape: Shape, options: LayerStackOptions) {
@@ -99,6 +102,10 @@ export class LayerStack {
     this.trainableVariables = layers.flatMap((l) => l.trainable);
     this.stateVariables = layers.flatMap((l) => l.state);
     this.allVariables = layers.flatMap((l) => [...l.trainable, ...l.state]);
+    this.observed = layers.map((layer, i) => {
+      const activation = (specs[i] as { activation?: ActivationName }).activation;
+      return activation ? { name: layer.name, activation } : { name: layer.name };
+    });
   }
 
   /**
@@ -113,7 +120,10 @@ export class LayerStack {
       addStateUpdate: (variable, value) => addStateUpdate({ variable, value }),
     };
     let y = x;
-    for (const layer of this.layers) y = layer.apply(y, layerCtx);
+    this.layers.forEach((layer, i) => {
+      y = layer.apply(y, layerCtx);
+      ctx.onLayerOutput?.(this.observed[i]!, y);
+    });
     return y;
   }
 

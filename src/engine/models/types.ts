@@ -1,5 +1,14 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../data/types';
+import type { ActivationName } from './names';
+
+/** A layer as a forward-pass observer sees it. */
+export interface ObservedLayer {
+  /** `${index}_${kind}`, as in the names of the layer's variables. */
+  readonly name: string;
+  /** The nonlinearity its output went through, if the layer has one. */
+  readonly activation?: ActivationName;
+}
 
 /** Per-step context: whether noise layers act, and the seed that makes their noise. */
 export interface ForwardContext {
@@ -9,6 +18,13 @@ export interface ForwardContext {
    * comparison gets the same value at the same step, so they see identical noise.
    */
   readonly noiseSeed: number;
+  /**
+   * Optional, for the runner's probes: called with every layer's output, in order,
+   * during this pass. The output belongs to the pass (it is disposed with it): keep
+   * (`tf.keep`) whatever is computed from it that must outlive the pass. Observing
+   * never changes the pass's values.
+   */
+  readonly onLayerOutput?: (layer: ObservedLayer, output: tf.Tensor) => void;
 }
 
 /** A scalar loss plus metric tensors produced by the same forward pass. */

@@ -10,6 +10,8 @@ import { ComparisonController } from './controller';
 import { updateMonitor } from './early-stopping';
 import { evaluateModel } from './evaluate';
 import { lossParts, validationParts } from './loss-parts';
+import { isProbeStep, type ProbeSample } from './probe-types';
+import { inputStatsOf, RunProbe, type ProbeOptions } from './probes';
 import { RunState } from './run-state';
 import type {
   BatchRecord,
@@ -54,6 +56,11 @@ export interface ComparisonOptions<OptimizerConfig, ModelOptions> {
   readonly resumeFrom?: ComparisonCheckpoint;
   /** Milliseconds; injectable so tests can make time deterministic. */
   readonly clock?: () => number;
+  /**
+   * Measure every run every `probes.every` steps (see probes.ts); the samples arrive
+   * through `callbacks.onProbes` with the batch losses. Off when absent.
+   */
+  readonly probes?: ProbeOptions;
 }
 
 export interface ComparisonResult {
@@ -116,11 +123,12 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
         g.stepsDone = 0;
       });
       for (let tick = 0; tick < ticksPerEpoch; tick++) {
-        for (const group of groups) advanceGroup(group, tick, ticksPerEpoch, spec.seed);
+        for (const group of groups) advanceGroup(group, { tick, ticksPerEpoch, seed: spec.seed, epoch, probeEvery: options.probes?.every });
         const atEnd = tick === ticksPerEpoch - 1;
         if ((tick + 1) % spec.lossReadEvery === 0 || atEnd) {
-          const records = await readBackAll(runs, epoch);
+          const { records, probes } = await readBackAll(runs, epoch);
           if (records.length > 0) callbacks.onBatches?.(records);
+          if (probes.length > 0) callbacks.onProbes?.(probes);
           // A diverged run is over at once; the others go on without it.
           runs.filter((r) => r.status === 'diverged' && !r.reported).forEach((r) => report(r));
           // A run stopped by the user ends now, tested on the weights it has.
@@ -213,14 +221,16 @@ function buildRuns<OptimizerConfig, ModelOptions>(
       });
       copyWeightsFromFirstOfSameShape(runs, model);
       const size = runSpec.batchSize ?? spec.batchSize;
+      const optimizer = options.createOptimizer(runSpec.optimizer);
       runs.push(
         new RunState(
           runSpec as RunSpec<unknown, unknown>,
           model,
-          options.createOptimizer(runSpec.optimizer),
+          optimizer,
           size === 'full' ? data.train.count : size,
           runSpec.scaling ?? spec.scaling,
           clock,
+          options.probes ? new RunProbe(runSpec.id, model, optimizer) : undefined,
         ),
       );
     });
@@ -275,30 +285,48 @@ function groupRuns(runs: RunState[], train: Dataset, seed: number, stats: Channe
   return [...groups.values()];
 }
 
+interface TickPlan {
+  readonly tick: number;
+  readonly ticksPerEpoch: number;
+  readonly seed: number;
+  /** 0-based. */
+  readonly epoch: number;
+  /** Probe runs whose next step is a probe step (see isProbeStep); undefined: no probes. */
+  readonly probeEvery?: number;
+}
+
 /** Takes this group's share of steps for the tick: one batch, stepped by each of its runs. */
-function advanceGroup(group: BatchGroup, tick: number, ticksPerEpoch: number, seed: number): void {
+function advanceGroup(group: BatchGroup, plan: TickPlan): void {
+  const { tick, ticksPerEpoch, seed, epoch, probeEvery } = plan;
   const target = Math.floor(((tick + 1) * group.batcher.batchesPerEpoch) / ticksPerEpoch);
   while (group.stepsDone < target) {
     const active = group.runs.filter((r) => r.isRunning);
     if (active.length === 0) return;
     const batch = group.batcher.batch(group.order, group.stepsDone);
+    const probing = probeEvery === undefined ? [] : active.filter((r) => isProbeStep(r.step + 1, probeEvery));
+    // The batch's statistics once for the group: its runs saw the same inputs.
+    const inputStats = probing.length > 0 ? inputStatsOf(batch.x) : undefined;
     try {
       // Same noise for every run of the group at this step (dropout masks, VAE sampling).
       const noiseSeed = hashSeed(seed, 'noise', group.key, active[0]!.step);
-      for (const run of active) run.trainStep(batch, { training: true, noiseSeed });
+      for (const run of active) {
+        run.trainStep(batch, { training: true, noiseSeed }, inputStats && probing.includes(run) ? { inputStats, epoch: epoch + 1 } : undefined);
+      }
     } finally {
       batch.x.dispose();
       batch.y.dispose();
+      inputStats?.dispose();
     }
     group.stepsDone += 1;
   }
 }
 
-async function readBackAll(runs: RunState[], epoch: number): Promise<BatchRecord[]> {
+async function readBackAll(runs: RunState[], epoch: number): Promise<{ records: BatchRecord[]; probes: ProbeSample[] }> {
   const perRun = await Promise.all(runs.map((run) => run.readBack()));
-  return perRun.flatMap((values, i) =>
-    values.map((v) => ({ runId: runs[i]!.spec.id, epoch: epoch + 1, step: v.step, loss: v.loss })),
-  );
+  return {
+    records: perRun.flatMap(({ losses }, i) => losses.map((v) => ({ runId: runs[i]!.spec.id, epoch: epoch + 1, step: v.step, loss: v.loss }))),
+    probes: perRun.flatMap(({ probes }) => probes),
+  };
 }
 
 async function endEpoch(

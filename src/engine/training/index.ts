@@ -11,3 +11,6 @@ export { LOSS_PARTS, lossParts } from './loss-parts';
 export type { LossPart } from './loss-parts';
 export type { BackendInfo } from './backend';
 export type * from './types';
+export { DEFAULT_PROBE_EVERY, RunProbe, inputStatsOf, layerOf } from './probes';
+export type { ProbeOptions } from './probes';
+export * from './probe-types';

@@ -3,6 +3,8 @@ import type { Batch, InputScaling } from '../data/types';
 import type { ForwardContext, TrainableModel } from '../models/types';
 import { initialMonitorState, type MonitorState } from './early-stopping';
 import { ConfigError } from '../../lib/errors';
+import type { ProbeSample } from './probe-types';
+import type { RunProbe } from './probes';
 import type { RunCheckpoint, RunSpec, RunStatus } from './types';
 
 /** What checkpoints need from an optimizer; the lab's KerasOptimizer has it. */
@@ -69,41 +71,55 @@ export class RunState {
     readonly batchSize: number,
     readonly scaling: InputScaling,
     private readonly clock: () => number,
+    /** Set when the comparison is probed: it takes this run's instrumented steps. */
+    readonly probe?: RunProbe,
   ) {}
 
   get isRunning(): boolean {
     return this.status === 'running';
   }
 
-  /** One optimizer step on `batch`; the loss stays on the backend until `readBack`. */
-  trainStep(batch: Batch, context: ForwardContext): void {
+  /**
+   * One optimizer step on `batch`; the loss stays on the backend until `readBack`. With
+   * `probeWith` (and a probe), the same step is taken measured; the measuring itself is
+   * not counted in the run's training time.
+   */
+  trainStep(batch: Batch, context: ForwardContext, probeWith?: { inputStats: tf.Tensor1D; epoch: number }): void {
     const started = this.clock();
     const metrics: Record<string, tf.Scalar> = {};
-    const loss = tf.tidy(
-      () =>
-        this.optimizer.minimize(
-          () => {
-            const out = this.model.loss(batch, context);
-            for (const [name, value] of Object.entries(out.metrics)) if (name !== 'lossSum') metrics[name] = tf.keep(value);
-            return out.loss;
-          },
-          true,
-          this.model.trainableVariables as tf.Variable[],
-        ) as tf.Scalar,
-    );
+    let loss: tf.Scalar;
+    let stepSeconds: number | undefined;
+    if (probeWith && this.probe) {
+      const out = this.probe.step(batch, context, probeWith.inputStats, { step: this.step + 1, epoch: probeWith.epoch }, () => (stepSeconds = (this.clock() - started) / 1000));
+      loss = out.loss;
+      Object.assign(metrics, out.metrics);
+    } else {
+      loss = tf.tidy(
+        () =>
+          this.optimizer.minimize(
+            () => {
+              const out = this.model.loss(batch, context);
+              for (const [name, value] of Object.entries(out.metrics)) if (name !== 'lossSum') metrics[name] = tf.keep(value);
+              return out.loss;
+            },
+            true,
+            this.model.trainableVariables as tf.Variable[],
+          ) as tf.Scalar,
+      );
+    }
     this.model.applyStateUpdates();
     this.step += 1;
     this.pending.push({ step: this.step, loss, metrics });
-    this.tally.seconds += (this.clock() - started) / 1000;
+    this.tally.seconds += stepSeconds ?? (this.clock() - started) / 1000;
   }
 
   /**
    * Reads the pending losses in one transfer and adds them to the epoch's tally. Returns
    * the per-step losses; marks the run diverged at the first non-finite one.
    */
-  async readBack(): Promise<{ step: number; loss: number }[]> {
+  async readBack(): Promise<{ losses: { step: number; loss: number }[]; probes: ProbeSample[] }> {
     const pending = this.pending;
-    if (pending.length === 0) return [];
+    if (pending.length === 0) return { losses: [], probes: [] };
     this.pending = [];
     const started = this.clock();
     const losses = tf.stack(pending.map((p) => p.loss));
@@ -111,9 +127,11 @@ export class RunState {
     // Every metric summed over the steps, all in one tensor: one read for the lot.
     const sums = names.length > 0 ? tf.tidy(() => tf.stack(names.map((name) => tf.addN(pending.map((p) => p.metrics[name]!))))) : undefined;
     pending.forEach(disposeStep);
-    const [lossValues, sumValues] = await Promise.all([losses.data(), sums?.data()]);
+    const probed = this.probe?.takePending();
+    const [lossValues, sumValues, probeValues] = await Promise.all([losses.data(), sums?.data(), probed?.values.data()]);
     losses.dispose();
     sums?.dispose();
+    probed?.values.dispose();
     this.tally.seconds += (this.clock() - started) / 1000;
 
     const values = pending.map((p, i) => ({ step: p.step, loss: lossValues[i]! }));
@@ -126,7 +144,7 @@ export class RunState {
     this.tally.steps += values.length;
     this.tally.samples += values.length * this.batchSize;
     names.forEach((name, i) => (this.tally.metricSums[name] = (this.tally.metricSums[name] ?? 0) + sumValues![i]!));
-    return values;
+    return { losses: values, probes: probed ? probed.decode(probeValues as Float32Array) : [] };
   }
 
   /** Closes the epoch's tally and starts a new one. */
@@ -195,6 +213,7 @@ export class RunState {
     this.pending = [];
     this.bestWeights?.forEach((t) => t.dispose());
     this.bestWeights = undefined;
+    this.probe?.dispose();
     this.optimizer.dispose();
     if (!options.keepModel) this.model.dispose();
   }

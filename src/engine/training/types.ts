@@ -1,5 +1,6 @@
 import type { InputScaling } from '../data/types';
 import type { TrainableModel } from '../models/types';
+import type { ProbeSample } from './probe-types';
 
 /** Stop a run when its monitored value stops improving (Keras's EarlyStopping). */
 export interface EarlyStoppingSpec {
@@ -104,6 +105,8 @@ export interface ComparisonProgress {
 export interface ComparisonCallbacks {
   /** Per-batch losses, delivered in groups at each read-back. */
   onBatches?(records: readonly BatchRecord[]): void;
+  /** With probes on: the probe samples read back with those losses. */
+  onProbes?(samples: readonly ProbeSample[]): void;
   onEpoch?(record: EpochRecord): void | Promise<void>;
   onRunEnd?(result: RunResult): void;
   onProgress?(progress: ComparisonProgress): void;

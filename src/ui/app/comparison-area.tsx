@@ -1,13 +1,15 @@
 /**
- * Layout of the comparison on screen: progress and controls, curves, results, a VAE's
- * images, confusion matrix, bars. The progress panel follows the store at once; the charts and tables get
+ * Layout of the comparison on screen: progress and controls, the diagnosis, curves, the
+ * optimizers' insides, results, a VAE's images, confusion matrix, bars. The progress panel follows the store at once; the charts and tables get
  * the comparison through useDeferredValue, so React renders them in a transition that it
  * can interrupt: records arriving ten times a second never hold the page for long.
  */
 import { memo, useDeferredValue } from 'react';
 import { ConfusionMatrix } from '../features/confusion-matrix/confusion-matrix';
+import { DiagnosisPanel } from '../features/diagnosis/diagnosis-panel';
 import { E5Bars } from '../features/e5-charts/e5-bars';
 import { LiveCharts } from '../features/live-charts/live-charts';
+import { OptimizerInsight } from '../features/optimizer-insight/optimizer-insight';
 import { ProgressPanel } from '../features/progress/progress-panel';
 import { ResultsTable } from '../features/results/results-table';
 import { VaeGallery } from '../features/vae-gallery/vae-gallery';
@@ -42,7 +44,9 @@ export function ComparisonArea() {
 const Charts = memo(function Charts({ comparison, classNames }: { comparison: ComparisonView; classNames: readonly string[] | undefined }) {
   return (
     <>
+      <DiagnosisPanel comparison={comparison} />
       <LiveCharts comparison={comparison} />
+      <OptimizerInsight comparison={comparison} />
       <ResultsTable runs={comparison.runs} />
       <VaeGallery comparison={comparison} />
       <ConfusionMatrix

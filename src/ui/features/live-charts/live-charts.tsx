@@ -3,32 +3,25 @@
  * moving average, for the comparison on screen. Shaping is memoised and the smoothing
  * value deferred, so dragging the slider never blocks the page.
  */
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { chartRuns, useHiddenLines } from './legend-state';
+import { useRunsUnchangedIn } from './stable-runs';
 import type { ComparisonView, RunView } from '../../../client/types';
 import { safeFileName } from '../../components/download';
 import { ChartOptions, type ChartOptionsValue } from './chart-options';
-import { LIVE_CHART_INTERVAL_MS, LineChartCard, type ChartRun } from './line-chart-card';
+import { LIVE_CHART_INTERVAL_MS, LineChartCard } from './line-chart-card';
 import { RunLegend } from './run-legend';
 import { LossViewSwitch } from './loss-view-switch';
-import { batchLossLines, epochLines, hasMetric, LOSS_VIEW_AXES, toRows, X_MODE_LABELS, type LinePair, type LossView } from './series';
+import { batchLossLines, epochLines, hasMetric, LOSS_VIEW_AXES, toRows, X_MODE_LABELS, type LossView } from './series';
 
 /** Between the updates of the three charts: a third of their interval, so each renders in its own task. */
 const PHASE_MS = Math.round(LIVE_CHART_INTERVAL_MS / 3);
 
-/** The same array as on the last render while every run's epochs are the same arrays. */
-function useRunsWithSameEpochs(runs: readonly RunView[]): readonly RunView[] {
-  const last = useRef(runs);
-  const same = last.current.length === runs.length && runs.every((run, i) => run.id === last.current[i]!.id && run.epochs === last.current[i]!.epochs);
-  if (!same) last.current = runs;
-  return last.current;
-}
-
-const chartRuns = (labels: readonly string[], lines: readonly LinePair[], hidden: ReadonlySet<number>): ChartRun[] =>
-  labels.map((label, i) => ({ label, hidden: hidden.has(i), points: lines[i]?.main.length ?? 0 }));
+const sameEpochs = (run: RunView, before: RunView) => run.epochs === before.epochs;
 
 export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
   const [options, setOptions] = useState<ChartOptionsValue>({ xMode: 'epoch', logY: false, smoothing: 0.6 });
-  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
+  const [hidden, toggle] = useHiddenLines();
   const [lossView, setLossView] = useState<LossView>('loss');
   const smoothing = useDeferredValue(options.smoothing);
   const { runs } = comparison;
@@ -40,7 +33,7 @@ export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
   const labelKey = JSON.stringify(runs.map((run) => run.label));
   const labels = useMemo(() => JSON.parse(labelKey) as string[], [labelKey]);
   // The epoch charts change only when an epoch ends, not with every batch of records.
-  const epochRuns = useRunsWithSameEpochs(runs);
+  const epochRuns = useRunsUnchangedIn(runs, sameEpochs);
   // A generative comparison's loss has parts (reconstruction, KL) to show instead of the total.
   const hasParts = useMemo(() => hasMetric(epochRuns, 'kl'), [epochRuns]);
   const shownLoss = hasParts ? lossView : 'loss';
@@ -55,13 +48,6 @@ export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
   const accuracyRuns = useMemo(() => chartRuns(labels, accuracy, hidden), [labels, accuracy, hidden]);
   const batchRuns = useMemo(() => chartRuns(labels, batches, hidden), [labels, batches, hidden]);
 
-  const toggle = (index: number) =>
-    setHidden((current) => {
-      const next = new Set(current);
-      if (next.has(index)) next.delete(index);
-      else next.add(index);
-      return next;
-    });
   const xLabel = X_MODE_LABELS[xMode];
   const file = (chart: string) => `${safeFileName(comparison.name)}-${chart}`;
 

@@ -1,12 +1,15 @@
 /** Load a preset into the form: the quick demos, E1 per architecture, E2's variants, E5. */
 import { useState } from 'react';
+import { useLabState } from '../../app/lab-store-context';
 import { useConfigForm } from '../config/config-form-context';
-import { DEFAULT_PRESET_KEY, presetByKey, presetGroups } from './preset-list';
+import { DEFAULT_PRESET_KEY, presetByKey, presetConfig, presetGroups } from './preset-list';
 
 export function PresetPicker() {
   const { loadConfig } = useConfigForm();
   const [key, setKey] = useState(DEFAULT_PRESET_KEY);
+  const datasets = useLabState((s) => s.datasets);
   const preset = presetByKey(key);
+  const resolved = preset ? presetConfig(preset, (name) => datasets[name].status === 'ready') : undefined;
   return (
     <div className="preset-picker">
       <div className="field">
@@ -23,12 +26,13 @@ export function PresetPicker() {
           ))}
         </select>
       </div>
-      <button type="button" onClick={() => preset && loadConfig(preset.config)}>
+      <button type="button" onClick={() => resolved && loadConfig(resolved.config)}>
         Load preset
       </button>
-      {preset?.config.description && (
+      {resolved?.config.description && (
         <p id="preset-about" className="field-help">
-          {preset.config.description}
+          {resolved.config.description}
+          {resolved.note && ` ${resolved.note}`}
         </p>
       )}
     </div>

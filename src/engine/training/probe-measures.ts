@@ -1,0 +1,91 @@
+/**
+ * The reductions a probe runs on the backend, written to launch few kernels: on small
+ * networks a probe's cost is its number of kernels, not its arithmetic, so each layer's
+ * variables are flattened into one vector first and measured together, and the step-size
+ * histogram of every variable is a few element-wise kernels and one matrix product (no
+ * broadcasting comparison: tfjs's cpu backend takes the slow path for those). Call
+ * inside `tf.tidy`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng, hashSeed } from '../../lib/rng';
+import { STEP_SIZE_BIN_COUNT, STEP_SIZE_BINS } from './probe-types';
+
+/** Parameters per variable whose effective step enters the histogram. */
+export const SAMPLE_PER_VARIABLE = 4096;
+
+/** `t` as a vector (rank-1 tensors as they are). */
+export const flat = (t: tf.Tensor): tf.Tensor1D => (t.rank === 1 ? t : t.reshape([-1])) as tf.Tensor1D;
+
+/** Several tensors end to end as one vector. */
+export const joined = (tensors: readonly tf.Tensor[]): tf.Tensor1D => (tensors.length === 1 ? flat(tensors[0]!) : (tf.concat(tensors.map(flat)) as tf.Tensor1D));
+
+/** [min, max, mean, std] of a batch's inputs. */
+export function inputStatsOf(x: tf.Tensor): tf.Tensor1D {
+  return tf.tidy(() => {
+    const { mean, variance } = tf.moments(x);
+    return tf.stack([tf.min(x), tf.max(x), mean, tf.sqrt(variance)]) as tf.Tensor1D;
+  });
+}
+
+/** Share of units (the last axis) whose output is ≤ 0 for every sample (and position) of the batch. */
+export function deadShareOf(output: tf.Tensor): tf.Scalar {
+  const axes = output.shape.slice(0, -1).map((_, i) => i);
+  return tf.mean(tf.cast(tf.lessEqual(tf.max(output, axes), 0), 'float32'));
+}
+
+/** One layer's [‖g‖², ‖w‖², ‖w − w₀‖², ‖w₀‖²], with w₀ its weights (flattened) before the step. */
+export function layerSquares(gradients: readonly tf.Tensor[], variables: readonly tf.Tensor[], before: tf.Tensor1D): tf.Tensor1D {
+  const w = joined(variables);
+  return tf.sum(tf.square(tf.stack([joined(gradients), w, tf.sub(w, before), before])), 1) as tf.Tensor1D;
+}
+
+/**
+ * A fixed sample of every variable's positions (a whole variable when it is small), the
+ * same at every probe and in every run: what the step-size histogram is taken over. Owns
+ * its index tensors until `dispose`.
+ */
+export class StepSample {
+  private readonly indices: readonly (tf.Tensor1D | null)[];
+  /** Per sampled position: how many parameters it stands for (its variable's size over its sample). */
+  private readonly weights: tf.Tensor2D;
+
+  constructor(private readonly variables: readonly tf.Variable[]) {
+    const weights: number[] = [];
+    this.indices = variables.map((v) => {
+      const count = Math.min(v.size, SAMPLE_PER_VARIABLE);
+      for (let i = 0; i < count; i++) weights.push(v.size / count);
+      if (v.size <= SAMPLE_PER_VARIABLE) return null;
+      // The name without the model id: every run of a comparison samples the same positions.
+      const rng = createRng(hashSeed('probe-sample', v.name.split('/').slice(1).join('/')));
+      return tf.tensor1d(Int32Array.from({ length: count }, () => rng.int(v.size)), 'int32');
+    });
+    this.weights = tf.tensor2d(weights, [1, weights.length]);
+  }
+
+  /** Each slot of the variables (by name), at the sampled positions, end to end. */
+  slots(slotsOf: (v: tf.Variable) => Readonly<Record<string, tf.Tensor>>): Record<string, tf.Tensor1D> {
+    const perVariable = this.variables.map((v, i) => {
+      const indices = this.indices[i];
+      return Object.entries(slotsOf(v)).map(([name, slot]) => [name, indices ? tf.gather(flat(slot), indices) : flat(slot)] as const);
+    });
+    const names = perVariable[0]?.map(([name]) => name) ?? [];
+    return Object.fromEntries(names.map((name, k) => [name, joined(perVariable.map((slots) => slots[k]![1]))]));
+  }
+
+  /**
+   * Parameters (weighted by what each sampled one stands for) per bin of STEP_SIZE_BINS:
+   * bin = floor(perDecade · (log10(step) − minExponent)), clipped into the bins. A step of
+   * 0 falls in the first bin; a non-finite one in none.
+   */
+  binCounts(steps: tf.Tensor1D): tf.Tensor1D {
+    const { minExponent, perDecade } = STEP_SIZE_BINS;
+    const scaled = tf.sub(tf.mul(tf.log(steps), perDecade / Math.LN10), minExponent * perDecade);
+    const bins = tf.cast(tf.clipByValue(tf.floor(scaled), 0, STEP_SIZE_BIN_COUNT - 1), 'int32') as tf.Tensor1D;
+    return tf.matMul(this.weights, tf.cast(tf.oneHot(bins, STEP_SIZE_BIN_COUNT), 'float32')).reshape([-1]) as tf.Tensor1D;
+  }
+
+  dispose(): void {
+    this.indices.forEach((t) => t?.dispose());
+    this.weights.dispose();
+  }
+}
