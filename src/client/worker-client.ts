@@ -24,7 +24,7 @@ export function startTrainingWorker(): Worker {
   return new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'optimizer-lab-training' });
 }
 
-const FROM_WORKER_TYPES: readonly FromWorkerType[] = ['ready', 'dataset-progress', 'dataset-ready', 'records', 'run-end', 'checkpoint', 'done', 'error'];
+const FROM_WORKER_TYPES: readonly FromWorkerType[] = ['ready', 'dataset-progress', 'dataset-ready', 'records', 'run-end', 'checkpoint', 'done', 'calibration', 'error'];
 
 const errorMessage = (error: ErrorPayload): FromWorker => ({ v: PROTOCOL_VERSION, type: 'error', error });
 

@@ -12,7 +12,7 @@
  * | `checkpoints` | `comparisonId`                       | `{ comparisonId, checkpoint }`: the latest only   |
  *
  * Version 2 added `checkpoints` (version 1 databases are upgraded in place, their data
- * kept). A checkpoint holds every run's weights and optimizer state as Float32Arrays
+ * kept). Version 3 added `sweeps` (sweep-repository.ts owns it and its upgrade step). A checkpoint holds every run's weights and optimizer state as Float32Arrays
  * (IndexedDB stores them as they are); it is megabytes where the records are kilobytes,
  * so only get/saveCheckpoint touch it, never list() or get().
  *
@@ -30,13 +30,14 @@ import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunResult } from '
 import type { LabError } from '../lib/errors';
 import { CHECKPOINT_VERSION, comparisonCheckpointSchema } from '../protocol/checkpoint-schema';
 import { comparisonFromJson, comparisonToJson } from './document';
+import { createSweepStore } from './sweep-store';
 import { ImportError, StorageError, toStorageError } from './errors';
 import { describeValue, isPlainObject, joinPath, restoreComparison, validatePart } from './restore';
 import { batchRecordSchema, comparisonStatusSchema, epochRecordSchema, runResultSchema } from './schema';
 import type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredComparison } from './types';
 
 export const DEFAULT_DB_NAME = 'optimizer-lab';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 /** A comparison without its records, as the `comparisons` store holds it. */
 type ComparisonHeader = Omit<StoredComparison, 'epochs' | 'batches'> & {
@@ -342,7 +343,8 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
   return repository;
 }
 
-async function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase<LabDB>> {
+/** Opens (and upgrades) the lab's database; the sweeps' repository opens it the same way. */
+export async function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase<LabDB>> {
   let request: IDBOpenDBRequest;
   try {
     request = factory.open(name, DB_VERSION);
@@ -373,6 +375,7 @@ function upgrade(db: IDBDatabase, oldVersion: number): void {
   if (oldVersion < 2) {
     db.createObjectStore('checkpoints', { keyPath: 'comparisonId' });
   }
+  if (oldVersion < 3) createSweepStore(db);
 }
 
 /** A checkpoint read back from IndexedDB: untrusted like every other read. */

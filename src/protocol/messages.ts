@@ -70,7 +70,9 @@ export type ToWorker =
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause'; readonly comparisonId: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'resume'; readonly comparisonId: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'stop-run'; readonly comparisonId: string; readonly runId: string }
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'cancel'; readonly comparisonId: string };
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'cancel'; readonly comparisonId: string }
+  /** Train a short calibration config (engine/sweeps/calibration.ts) and answer with its cost per step. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'calibrate'; readonly requestId: string; readonly config: ExperimentConfigInput };
 
 // ---- worker → UI ------------------------------------------------------------------
 
@@ -94,6 +96,8 @@ export type FromWorker =
    */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'checkpoint'; readonly comparisonId: string; readonly checkpoint: ComparisonCheckpoint }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'done'; readonly comparisonId: string; readonly elapsedSeconds: number }
+  /** The answer to 'calibrate': one run's seconds per training step at a batch size, on this backend. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'calibration'; readonly requestId: string; readonly secondsPerStep: number; readonly batchSize: number; readonly backend: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'error'; readonly requestId?: string; readonly comparisonId?: string; readonly error: ErrorPayload };
 
 export type ToWorkerType = ToWorker['type'];

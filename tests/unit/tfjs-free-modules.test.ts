@@ -25,6 +25,8 @@ const TFJS_FREE_ENTRIES = [
   'src/engine/optimizers/catalog.ts',
   'src/engine/models/catalog.ts',
   'src/engine/metrics/index.ts',
+  'src/engine/sweeps/index.ts',
+  'src/engine/training/stop-rule.ts',
 ] as const;
 
 async function bundle(entry: string): Promise<Metafile> {

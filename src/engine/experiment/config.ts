@@ -3,6 +3,7 @@ import { ConfigError } from '../../lib/errors';
 import { activationNames, architectureNames, initializerNames, type ArchitectureName } from '../models/catalog';
 import { resolveOptimizerConfig, type OptimizerConfig } from '../optimizers/catalog';
 import type { ComparisonSpec, RunSpec } from '../training/types';
+import { stopRuleSchema } from './stop-rule-schema';
 
 /**
  * The JSON an experiment is written in (a preset, a file for `npm run experiment`, later
@@ -51,6 +52,7 @@ const runSchema = z.strictObject({
   scaling: scaling.optional(),
   model: modelOptions.optional(),
   earlyStopping: earlyStopping.nullable().optional(),
+  stopRule: stopRuleSchema.nullable().optional(),
 });
 
 export const experimentSchema = z.strictObject({
@@ -81,6 +83,7 @@ export const experimentSchema = z.strictObject({
     lossReadEvery: positiveInt.default(10),
     evalBatchSize: positiveInt.default(500),
     earlyStopping: earlyStopping.optional(),
+    stopRule: stopRuleSchema.optional(),
   }),
   runs: z.array(runSchema).min(1),
 });
@@ -157,6 +160,7 @@ export function parseExperiment(input: unknown): ExperimentPlan {
       scaling: run.scaling,
       model: run.model,
       earlyStopping: run.earlyStopping,
+      ...(run.stopRule !== undefined ? { stopRule: run.stopRule } : {}),
     };
   });
   const { training } = config;
@@ -174,6 +178,7 @@ export function parseExperiment(input: unknown): ExperimentPlan {
       lossReadEvery: training.lossReadEvery,
       evalBatchSize: training.evalBatchSize,
       earlyStopping: training.earlyStopping,
+      ...(training.stopRule ? { stopRule: training.stopRule } : {}),
       runs,
     },
   };

@@ -10,6 +10,7 @@ import { ComparisonController } from './controller';
 import { updateMonitor } from './early-stopping';
 import { evaluateModel } from './evaluate';
 import { RunState } from './run-state';
+import { targetOutcome } from './stop-rule';
 import type {
   BatchRecord,
   ComparisonCallbacks,
@@ -126,6 +127,10 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
             run.status = 'stopped';
             report(run, data.test ? await testRun(run, data.test, spec.evalBatchSize, stats) : undefined);
           }
+          // So does a run at its loss target or past its time limit.
+          for (const run of runs.filter((r) => r.applyReadBackRule(epoch + 1, lossesOf(records, r.spec.id)))) {
+            report(run, data.test ? await testRun(run, data.test, spec.evalBatchSize, stats) : undefined);
+          }
           callbacks.onProgress?.({ epoch: epoch + 1, epochs: spec.epochs, tick: tick + 1, ticksPerEpoch, elapsedSeconds: elapsed() });
           await controller.waitWhilePaused(signal);
           if (signal?.aborted || !runs.some((r) => r.isRunning)) break;
@@ -218,6 +223,7 @@ function buildRuns<OptimizerConfig, ModelOptions>(
           size === 'full' ? data.train.count : size,
           runSpec.scaling ?? spec.scaling,
           clock,
+          (runSpec.stopRule === undefined ? spec.stopRule : runSpec.stopRule) ?? undefined,
         ),
       );
     });
@@ -286,6 +292,10 @@ async function readBackAll(runs: RunState[], epoch: number): Promise<BatchRecord
   );
 }
 
+function lossesOf(records: readonly BatchRecord[], runId: string): number[] {
+  return records.filter((r) => r.runId === runId).map((r) => r.loss);
+}
+
 async function endEpoch(
   runs: RunState[],
   epoch: number,
@@ -331,6 +341,7 @@ async function endEpoch(
         run.status = 'stopped-early';
       }
     }
+    run.applyEpochRule(epoch + 1, record);
   }
 }
 
@@ -344,7 +355,7 @@ async function testRun(
     batchSize,
     scaling: run.scaling,
     stats,
-    withPredictions: test.task === 'classification',
+    withPredictions: true,
   });
   return {
     loss: evaluation.loss,
@@ -352,6 +363,7 @@ async function testRun(
     confusion: evaluation.predictions
       ? confusionMatrix(test.targets, evaluation.predictions, test.classNames.length)
       : undefined,
+    ...(evaluation.outputs ? { predictions: evaluation.outputs } : {}),
   };
 }
 
@@ -365,5 +377,12 @@ function resultOf(run: RunState, test?: TestMetrics): RunResult {
     bestEpoch: run.monitor.bestEpoch,
     test,
     trainSeconds: run.totalSeconds,
+    ...stopRuleResult(run),
   };
+}
+
+function stopRuleResult(run: RunState): Pick<RunResult, 'target' | 'stoppedBy'> {
+  const target = targetOutcome(run.stopRule, run.stopRuleState, run);
+  const { stoppedBy } = run.stopRuleState;
+  return { ...(target ? { target } : {}), ...(stoppedBy ? { stoppedBy } : {}) };
 }

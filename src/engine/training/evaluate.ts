@@ -7,15 +7,23 @@ export interface EvaluationOptions {
   readonly batchSize: number;
   readonly scaling: InputScaling;
   readonly stats?: ChannelStats;
-  /** Also return each sample's predicted class (classifiers), for a confusion matrix. */
+  /**
+   * Also return each sample's predicted class (classifiers), for a confusion matrix, or
+   * the model's output for the first PREDICTION_LIMIT samples (regression), for a plot.
+   */
   readonly withPredictions?: boolean;
 }
+
+/** Regression outputs returned at most: enough points for a scatter plot, little to store. */
+export const PREDICTION_LIMIT = 1000;
 
 export interface Evaluation {
   /** Mean per-sample loss plus the model's weight penalty, as Keras's evaluate() reports. */
   readonly loss: number;
   readonly accuracy?: number;
   readonly predictions?: Int32Array;
+  /** Regression: the first output of the first PREDICTION_LIMIT samples. */
+  readonly outputs?: Float32Array;
 }
 
 const inference = { training: false, noiseSeed: 0 } as const;
@@ -34,6 +42,8 @@ export async function evaluateModel(
   let correct = tf.scalar(0);
   let penalty: tf.Scalar | undefined;
   const predictionParts: tf.Tensor1D[] = [];
+  const outputParts: tf.Tensor1D[] = [];
+  let outputRows = 0;
   const swap = (old: tf.Scalar, next: tf.Scalar): tf.Scalar => {
     old.dispose();
     return next;
@@ -62,6 +72,11 @@ export async function evaluateModel(
         }),
       );
     }
+    if (!classification && options.withPredictions && outputRows < PREDICTION_LIMIT) {
+      const rows = Math.min(batch.size, PREDICTION_LIMIT - outputRows);
+      outputParts.push(tf.tidy(() => model.predict(batch.x).slice([0, 0], [rows, 1]).reshape([rows]) as tf.Tensor1D));
+      outputRows += rows;
+    }
     batch.x.dispose();
     batch.y.dispose();
   }
@@ -73,16 +88,22 @@ export async function evaluateModel(
   lossSum.dispose();
   correct.dispose();
   penalty?.dispose();
-  let predictions: Int32Array | undefined;
-  if (predictionParts.length > 0) {
-    const joined = tf.concat(predictionParts);
-    predictions = Int32Array.from(await joined.data());
-    joined.dispose();
-    predictionParts.forEach((part) => part.dispose());
-  }
+  const predictions = await readJoined(predictionParts);
+  const outputs = await readJoined(outputParts);
   return {
     loss: lossValue[0]! / dataset.count + penaltyValue[0]!,
     accuracy: classification ? correctValue[0]! / dataset.count : undefined,
-    predictions,
+    predictions: predictions && Int32Array.from(predictions),
+    outputs: outputs && Float32Array.from(outputs),
   };
+}
+
+/** The parts' values in order, in one read (and the parts disposed); undefined when there are none. */
+async function readJoined(parts: tf.Tensor1D[]): Promise<tf.TypedArray | undefined> {
+  if (parts.length === 0) return undefined;
+  const joined = tf.concat(parts);
+  const values = await joined.data();
+  joined.dispose();
+  parts.forEach((part) => part.dispose());
+  return values;
 }
