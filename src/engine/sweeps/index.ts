@@ -7,7 +7,7 @@ export { DEFAULT_GROUP_SIZE, MAX_GROUP_SIZE, MAX_TRIALS, groupConfigs, parseSwee
 export type { GridAxisInput, RandomSearchInput, SweepAxis, SweepConfigInput, SweepPlan, TrialGroup } from './sweep-config';
 export { expandValues, formatNumber, rangeValues, roundValue, valueKey, valueText, MAX_VALUES } from './values';
 export type { OptimizerChoice, SweepValue, ValueSpec } from './values';
-export { HYPERPARAMETER_NAMES, SETTING_NAMES, applySettings, sweptSetting, valueLabel } from './settings';
+export { HYPERPARAMETER_NAMES, OPTIMIZER_ALIASES, SETTING_NAMES, applySettings, sweptSetting, valueLabel } from './settings';
 export type { SweptSetting } from './settings';
 export { drawTrials, sample } from './random-search';
 export type { SearchDimension } from './random-search';

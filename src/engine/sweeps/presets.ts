@@ -41,14 +41,7 @@ const lrTimes1e3 = (multiples: readonly number[]) => ({ kind: 'list' as const, v
  * batch 50, which a student's browser trains quickly enough for a grid. Train accuracy
  * is each epoch's mean over its batches, as Keras reports it.
  */
-const E4_OPTIMIZERS = [
-  { name: 'sgd', label: 'SGD' },
-  { name: 'adam', label: 'Adam' },
-  { name: 'adagrad', label: 'Adagrad' },
-  { name: 'adadelta', label: 'Adadelta' },
-  { name: 'rmsprop', label: 'RMSprop' },
-  { name: 'sgd', label: 'Momentum', hyperparameters: { momentum: 0.9 } },
-];
+const E4_OPTIMIZERS = ['sgd', 'adam', 'adagrad', 'adadelta', 'rmsprop', 'momentum'];
 
 function e4(options: { subset: number; epochs: number; maxSeconds: number; rates: number }): SweepConfigInput {
   return {

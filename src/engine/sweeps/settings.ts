@@ -68,7 +68,18 @@ function needHiddenLayers(label: string, context: SettingContext, where: string)
 
 const withModel = (run: RunInput, patch: ModelOptions): RunInput => ({ ...run, model: { ...run.model, ...patch } });
 
+/** Optimizers by a name of their own that are another's settings: E4's "Momentum" is SGD with momentum 0.9. */
+export const OPTIMIZER_ALIASES: Readonly<Record<string, OptimizerChoice>> = {
+  momentum: { name: 'sgd', label: 'Momentum', hyperparameters: { momentum: 0.9 } },
+  nesterov: { name: 'sgd', label: 'Nesterov', hyperparameters: { momentum: 0.9, nesterov: true } },
+};
+
+const aliasOf = (value: SweepValue): OptimizerChoice | undefined =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(OPTIMIZER_ALIASES, value) ? OPTIMIZER_ALIASES[value] : undefined;
+
 function optimizerOf(value: SweepValue): { name: string; hyperparameters?: Readonly<Record<string, unknown>> } {
+  const alias = aliasOf(value);
+  if (alias) return optimizerOf(alias);
   if (typeof value === 'string') return { name: value };
   const choice = value as OptimizerChoice;
   return choice.hyperparameters ? { name: choice.name, hyperparameters: choice.hyperparameters } : { name: choice.name };
@@ -94,12 +105,16 @@ const settings: { readonly [K in SettingName]: SweptSetting } = {
     key: '',
     kind: 'choice',
     check(value, where) {
-      const name = typeof value === 'string' ? value : typeof value === 'object' ? value.name : undefined;
+      const name = optimizerOf(value).name;
       if (!isKerasOptimizerName(name)) {
-        throw new ConfigError('unknown-optimizer', `an optimizer name, one of ${KERAS_OPTIMIZER_NAMES.join(', ')} (or { name, label, hyperparameters })`, describe(value), where);
+        const names = [...KERAS_OPTIMIZER_NAMES, ...Object.keys(OPTIMIZER_ALIASES)].join(', ');
+        throw new ConfigError('unknown-optimizer', `an optimizer name, one of ${names} (or { name, label, hyperparameters })`, describe(value), where);
       }
     },
-    text: (value) => (typeof value === 'string' && isKerasOptimizerName(value) ? optimizerSpecs[value].label : valueText(value)),
+    text: (value) => {
+      if (typeof value === 'string' && isKerasOptimizerName(value)) return optimizerSpecs[value].label;
+      return valueText(aliasOf(value) ?? value);
+    },
     apply: (run, value) => ({ ...run, optimizer: optimizerOf(value) }),
   },
   batchSize: numeric('batch size', 'batch', 'integer', { min: 1, log: true }, (run, value) => ({ ...run, batchSize: value as number })),

@@ -155,7 +155,8 @@ describe('the sweep presets', () => {
     const rates = [...new Set(plan.trials.map((t) => t.values[1]!.value))];
     expect(rates).toHaveLength(48);
     expect([rates[0], rates[47]]).toEqual([1e-6, 100]);
-    expect(new Set(plan.trials.map((t) => t.values[0]!.value && (t.values[0]!.value as { label: string }).label))).toEqual(new Set(['SGD', 'Adam', 'Adagrad', 'Adadelta', 'RMSprop', 'Momentum']));
+    expect(new Set(plan.trials.map((t) => t.label.split(',')[0]))).toEqual(new Set(['SGD', 'Adam', 'Adagrad', 'Adadelta', 'RMSprop', 'Momentum']));
+    expect(plan.trials.find((t) => t.label.startsWith('Momentum'))!.run.optimizer).toEqual({ name: 'sgd', hyperparameters: { momentum: 0.9, learning_rate: 1e-6 } });
     expect(plan.basePlan.spec.stopRule).toEqual({ target: { metric: 'accuracy', value: 0.97 }, maxSeconds: 120 });
     expect(plan.objective).toBe('time-to-target');
   });

@@ -1,42 +1,59 @@
 /**
  * Layout only: the providers, the header, the setup and history on the left, the
- * comparison on screen on the right. The store and the catalog come from main.tsx (the
- * real lab, or the fake in src/ui/dev).
+ * comparison on screen on the right; with sweeps, the same for sweeps on a tab of their
+ * own. The stores and the catalog come from main.tsx (the real lab, or the fake in
+ * src/ui/dev, which has no sweeps).
  */
+import type { ReactNode } from 'react';
 import type { Catalog } from '../catalog/catalog';
 import { BackendBadge } from '../features/backend-badge/backend-badge';
 import { ConfigFormProvider } from '../features/config/config-form-context';
 import { ConfigPanel } from '../features/config/config-panel';
 import { HistoryPanel } from '../features/history/history-panel';
 import { NoticeBanner } from '../features/notice/notice-banner';
+import { SweepBuilder } from '../features/sweeps/builder/sweep-builder';
+import { SweepArea } from '../features/sweeps/sweep-area';
+import { SweepHistory } from '../features/sweeps/sweep-history';
+import { SweepNotice } from '../features/sweeps/sweep-notice';
+import type { SweepStoreLike } from '../features/sweeps/sweep-store-context';
+import { hasSweepHash } from '../features/url-state/sweep-url';
 import { CatalogProvider } from './catalog-context';
 import { ComparisonArea } from './comparison-area';
 import { LabStoreProvider, type LabStore } from './lab-store-context';
+import { LabViewProvider } from './lab-view-context';
+import { ViewPanels, ViewTabs, WithSweeps } from './view-tabs';
 import './app.css';
 
-export function App({ store, catalog }: { store: LabStore; catalog: Catalog }) {
+function Layout({ sidebar, main }: { sidebar: ReactNode; main: ReactNode }) {
+  return (
+    <div className="layout">
+      <div className="sidebar">{sidebar}</div>
+      <main className="main">{main}</main>
+    </div>
+  );
+}
+
+export function App({ store, catalog, sweeps }: { store: LabStore; catalog: Catalog; sweeps?: SweepStoreLike }) {
+  const compare = <Layout sidebar={<><ConfigPanel /><HistoryPanel /></>} main={<ComparisonArea />} />;
+  const page = (
+    <div className="app">
+      <header className="app-header">
+        <h1>Optimizer Lab</h1>
+        <p className="tagline">Optimizers side by side, from identical weights, on identical batches.</p>
+        {sweeps && <ViewTabs />}
+        <BackendBadge />
+      </header>
+      <NoticeBanner />
+      {sweeps && <SweepNotice />}
+      {sweeps ? <ViewPanels views={{ compare, sweep: <Layout sidebar={<><SweepBuilder /><SweepHistory /></>} main={<SweepArea />} /> }} /> : compare}
+    </div>
+  );
   return (
     <CatalogProvider catalog={catalog}>
       <LabStoreProvider store={store}>
-        <ConfigFormProvider>
-          <div className="app">
-            <header className="app-header">
-              <h1>Optimizer Lab</h1>
-              <p className="tagline">Optimizers side by side, from identical weights, on identical batches.</p>
-              <BackendBadge />
-            </header>
-            <NoticeBanner />
-            <div className="layout">
-              <div className="sidebar">
-                <ConfigPanel />
-                <HistoryPanel />
-              </div>
-              <main className="main">
-                <ComparisonArea />
-              </main>
-            </div>
-          </div>
-        </ConfigFormProvider>
+        <LabViewProvider initial={sweeps && typeof window !== 'undefined' && hasSweepHash(window.location.hash) ? 'sweep' : 'compare'}>
+          <ConfigFormProvider>{sweeps ? <WithSweeps sweeps={sweeps}>{page}</WithSweeps> : page}</ConfigFormProvider>
+        </LabViewProvider>
       </LabStoreProvider>
     </CatalogProvider>
   );

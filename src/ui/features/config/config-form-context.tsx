@@ -7,6 +7,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { ExperimentConfigInput } from '../../../engine/experiment/config';
 import { useCatalog } from '../../app/catalog-context';
+import { useLabView } from '../../app/lab-view-context';
 import type { Catalog } from '../../catalog/catalog';
 import { defaultConfig } from '../presets/preset-list';
 import { readConfigHash, type HashRead } from '../url-state/url-config';
@@ -65,7 +66,9 @@ export function ConfigFormProvider({ children, initialConfig }: { children: Reac
     },
     [loadConfig],
   );
-  useUrlConfig(config, valid, catalog.parseExperiment, onLink);
+  // The URL carries the setup of the view on screen: on the Sweep tab, the sweep's.
+  const onScreen = useLabView().view === 'compare';
+  useUrlConfig(config, valid && onScreen, catalog.parseExperiment, onLink);
 
   const value = useMemo<ConfigFormValue>(
     () => ({

@@ -1,5 +1,6 @@
 /** Setting up a comparison: preset, name, data, model, training, optimizers, start. */
 import { TextField } from '../../components/field';
+import { LinkProblem } from '../../components/problem-list';
 import { RunList } from '../optimizer-editor/run-list';
 import { PresetPicker } from '../presets/preset-picker';
 import { useConfigForm } from './config-form-context';
@@ -13,14 +14,7 @@ export function ConfigPanel() {
   return (
     <section aria-labelledby="setup-heading" className="panel config-panel">
       <h2 id="setup-heading">Set up a comparison</h2>
-      {linkProblem && (
-        <div role="alert" className="error-box">
-          <p>{linkProblem}</p>
-          <button type="button" className="small" onClick={dismissLinkProblem}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <LinkProblem text={linkProblem} onDismiss={dismissLinkProblem} />
       <PresetPicker />
       <TextField path="name" label="Name" inputMode="text" value={form.name} onChange={(name) => update((f) => ({ ...f, name }))} error={errors.name} />
       <DatasetSettings />
