@@ -4,6 +4,7 @@ import { activationNames, architectureNames, initializerNames, type Architecture
 import { resolveOptimizerConfig, type OptimizerConfig } from '../optimizers/catalog';
 import type { ComparisonSpec, RunSpec } from '../training/types';
 import { stopRuleSchema } from './stop-rule-schema';
+import { configErrorFromZod } from './zod-errors';
 
 /**
  * The JSON an experiment is written in (a preset, a file for `npm run experiment`, later
@@ -98,53 +99,10 @@ export interface ExperimentPlan {
   readonly spec: ComparisonSpec<OptimizerConfig, ModelOptions>;
 }
 
-function describeFound(input: unknown, path: readonly PropertyKey[]): string {
-  let value: unknown = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return 'nothing';
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text && text.length > 60 ? `${text.slice(0, 57)}...` : String(text);
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-/** What a zod issue asked for, in words a student reads. */
-function expectedText(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_value':
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'unrecognized_keys':
-      return 'only known fields';
-    case 'invalid_type':
-      return `a value of type ${issue.expected}`;
-    case 'too_small':
-      return `${issue.origin === 'array' ? 'at least' : issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}`;
-    case 'too_big':
-      return `${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`;
-    default:
-      return issue.message;
-  }
-}
-
 /** Validates an experiment config and resolves every run's optimizer against its Keras defaults. */
 export function parseExperiment(input: unknown): ExperimentPlan {
   const parsed = experimentSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      const path = [...issue.path, issue.keys[0]!];
-      throw new ConfigError('unknown-field', 'only known fields (is it a typo?)', `an unknown field "${issue.keys[0]}"`, formatPath(path));
-    }
-    throw new ConfigError('invalid-config', expectedText(issue), describeFound(input, issue.path), formatPath(issue.path) || 'config');
-  }
+  if (!parsed.success) throw configErrorFromZod(parsed.error, input, 'config', 'invalid-config');
   const config = parsed.data;
   const seenIds = new Set<string>();
   const runs: RunSpec<OptimizerConfig, ModelOptions>[] = config.runs.map((run, i) => {

@@ -12,8 +12,10 @@
 import { z } from 'zod';
 import { ConfigError } from '../../lib/errors';
 import { parseExperiment, type ExperimentConfigInput, type ExperimentPlan } from '../experiment/config';
+import { configErrorFromZod } from '../experiment/zod-errors';
 import { checkSearchSpace, type SearchDimension } from './random-search';
 import { OBJECTIVES, type Objective } from './objective';
+import { expandValues, type ValueSpec } from './values';
 import { expandTrials, type RandomSearchInput, type SweepAxis, type Trial } from './trials';
 
 export type { RandomSearchInput, SweepAxis } from './trials';
@@ -81,21 +83,6 @@ export interface SweepPlan {
   readonly objective: Objective;
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
-}
-
-function fromZod(error: z.ZodError, input: unknown): ConfigError {
-  const issue = error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') {
-    return new ConfigError('unknown-field', 'only known fields (is it a typo?)', `an unknown field "${issue.keys[0]}"`, formatPath([...issue.path, issue.keys[0]!]) || 'sweep');
-  }
-  let found: unknown = input;
-  for (const key of issue.path) found = found && typeof found === 'object' ? (found as Record<PropertyKey, unknown>)[key] : undefined;
-  const text = found === undefined ? 'nothing' : JSON.stringify(found) ?? String(found);
-  return new ConfigError('invalid-sweep', issue.message, text.length > 60 ? `${text.slice(0, 57)}...` : text, formatPath(issue.path) || 'sweep');
-}
-
 /** A ConfigError from inside the base config, with its path under `base`. */
 function underBase(error: unknown): unknown {
   if (!(error instanceof ConfigError)) return error;
@@ -117,7 +104,7 @@ function checkObjective(objective: Objective, basePlan: ExperimentPlan): void {
 /** Validates a sweep, expands its trials and checks every one as the comparison it will run in. */
 export function parseSweep(input: unknown): SweepPlan {
   const parsed = sweepSchema.safeParse(input);
-  if (!parsed.success) throw fromZod(parsed.error, input);
+  if (!parsed.success) throw configErrorFromZod(parsed.error, input, 'sweep', 'invalid-sweep');
   const sweep = parsed.data;
   const base = sweep.base as unknown as ExperimentConfigInput;
   let basePlan: ExperimentPlan;
@@ -132,10 +119,11 @@ export function parseSweep(input: unknown): SweepPlan {
   if (sweep.random) checkSearchSpace(sweep.random.space as SearchDimension[], 'random.space');
   const objective = sweep.objective ?? defaultObjective(basePlan);
   checkObjective(objective, basePlan);
-  const trials = expandTrials({ base, grid: sweep.grid as readonly SweepAxis[] | undefined, random: sweep.random as RandomSearchInput | undefined });
-  if (trials.length > MAX_TRIALS) {
-    throw new ConfigError('too-many-trials', `at most ${MAX_TRIALS} trials`, `${trials.length} (the grid's value counts multiplied)`, 'grid');
+  const gridSize = (sweep.grid ?? []).reduce((product, axis, i) => product * expandValues(axis.values as ValueSpec, `grid[${i}].values`).length, 1);
+  if (gridSize > MAX_TRIALS) {
+    throw new ConfigError('too-many-trials', `at most ${MAX_TRIALS} trials`, `${gridSize} (the grid's value counts multiplied)`, 'grid');
   }
+  const trials = expandTrials({ base, grid: sweep.grid as readonly SweepAxis[] | undefined, random: sweep.random as RandomSearchInput | undefined });
   const plan: SweepPlan = {
     name: sweep.name,
     ...(sweep.description !== undefined ? { description: sweep.description } : {}),
