@@ -58,8 +58,3 @@ export function groupOfTrial(sweep: StoredSweep, plan: SweepPlan, trialId: strin
   const index = sweep.trials.findIndex((trial) => trial.id === trialId);
   return index === -1 ? undefined : Math.floor(index / plan.groupSize);
 }
-
-/** Measured rates are kept per dataset, architecture and backend. */
-export function rateKey(base: Pick<ExperimentConfigInput, 'dataset' | 'architecture'>, backend: string | undefined): string {
-  return `${base.dataset.name}|${base.architecture}|${backend ?? 'unknown backend'}`;
-}

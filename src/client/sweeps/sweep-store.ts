@@ -13,12 +13,12 @@ import type { LabStore } from '../lab-store';
 import type { ComparisonView } from '../types';
 import type { TrainingConnection } from '../worker-client';
 import { parseSweep, type SweepConfigInput, type SweepPlan } from '../../engine/sweeps/sweep-config';
-import { rateFromOutcomes, type StepRate } from '../../engine/sweeps/estimate';
+import { rateFromOutcomes, rateKey, type StepRate } from '../../engine/sweeps/estimate';
 import type { StoredSweep, SweepRepository, SweepSummary } from '../../persistence/sweep-types';
 import { summaryOf } from '../../persistence/sweep-repository';
 import { createObservableState, createSerialQueue } from '../observable-state';
 import { startCalibration } from './calibrate';
-import { groupOfTrial, groupsOf, newStoredSweep, nextGroup, outcomesOf, rateKey, withGroup } from './sweep-record';
+import { groupOfTrial, groupsOf, newStoredSweep, nextGroup, outcomesOf, withGroup } from './sweep-record';
 
 export interface SweepView {
   readonly sweep: StoredSweep;

@@ -12,7 +12,7 @@
  * Trials that reach their target stop sooner, so with a target this is an upper bound.
  * Evaluation (validation, test) is not counted.
  */
-import type { ExperimentPlan } from '../experiment/config';
+import type { ExperimentConfigInput, ExperimentPlan } from '../experiment/config';
 import { syntheticDefaults, isSyntheticDataset } from '../experiment/prepare-data';
 import type { SweepPlan } from './sweep-config';
 import type { TrialOutcome } from './outcome';
@@ -30,6 +30,11 @@ export interface SweepEstimate {
   readonly steps: number;
   /** Some trials stop at their target, so they may take less. */
   readonly upperBound: boolean;
+}
+
+/** Measured rates are kept per dataset, architecture and backend. */
+export function rateKey(base: Pick<ExperimentConfigInput, 'dataset' | 'architecture'>, backend: string | undefined): string {
+  return `${base.dataset.name}|${base.architecture}|${backend ?? 'unknown backend'}`;
 }
 
 /** The official training sets' sizes (reference-experiments.md), for an estimate before the set is loaded. */

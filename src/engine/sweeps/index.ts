@@ -17,7 +17,7 @@ export { trialOutcome } from './outcome';
 export type { FinalMetrics, TrialCurves, TrialOutcome } from './outcome';
 export { OBJECTIVES, OBJECTIVE_INFO, judge, rankTrials } from './objective';
 export type { Judged, Objective, RankedTrial, Verdict } from './objective';
-export { OFFICIAL_TRAIN_COUNTS, estimateSweep, rateFromOutcomes, stepCost, trainingSetSize } from './estimate';
+export { OFFICIAL_TRAIN_COUNTS, estimateSweep, rateKey, rateFromOutcomes, stepCost, trainingSetSize } from './estimate';
 export { CALIBRATION_STEPS, calibrationConfig } from './calibration';
 export type { StepRate, SweepEstimate } from './estimate';
 export { sweepPresets, sweepPresetNames } from './presets';

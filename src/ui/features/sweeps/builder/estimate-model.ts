@@ -3,10 +3,9 @@
  * measured here for its dataset, architecture and backend (a calibration, or finished
  * trials), or none yet. Pure.
  */
-import { estimateSweep, trainingSetSize, type StepRate } from '../../../../engine/sweeps/estimate';
+import { estimateSweep, rateKey, trainingSetSize, type StepRate } from '../../../../engine/sweeps/estimate';
 import type { TrialOutcome } from '../../../../engine/sweeps/outcome';
 import type { SweepPlan } from '../../../../engine/sweeps/sweep-config';
-import { rateKey } from '../../../../client/sweeps/sweep-record';
 import { formatDuration } from '../../progress/progress-model';
 
 export interface SweepEstimateView {
