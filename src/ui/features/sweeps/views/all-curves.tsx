@@ -78,7 +78,7 @@ export function AllCurves({ trials, params, outcomes, kind, fileName }: {
               <YAxis type="number" scale={logY ? 'log' : 'auto'} domain={['auto', 'auto']} tickFormatter={formatTick} width={64} label={{ value: CURVE_METRICS[metric], angle: -90, position: 'insideLeft', offset: 4 }} />
               <Tooltip isAnimationActive={false} formatter={(value) => formatValue(value)} labelFormatter={(x) => `Epoch ${x}`} />
               {lines.map((line, i) => (
-                <Line key={line.trialId} dataKey={`c${i}`} name={line.label} stroke={line.color} strokeDasharray={line.dash || undefined} strokeWidth={2} strokeOpacity={0.8} dot={false} connectNulls isAnimationActive={false} />
+                <Line key={line.trialId} dataKey={`c${i}`} name={line.label} stroke={line.color} strokeDasharray={line.dash || undefined} strokeWidth={2} strokeOpacity={0.8} dot={line.values.length <= 2 ? { r: 3, fill: line.color } : false} connectNulls isAnimationActive={false} />
               ))}
             </LineChart>
           </ResponsiveContainer>

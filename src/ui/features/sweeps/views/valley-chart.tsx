@@ -32,6 +32,17 @@ function Marker({ cx = 0, cy = 0, payload }: MarkerProps) {
   );
 }
 
+/** Ticks a log axis can read: the decades inside the data, or the swept values themselves when it spans less than two. */
+export function logTicks(xs: readonly number[]): number[] {
+  const low = Math.min(...xs);
+  const high = Math.max(...xs);
+  const decades: number[] = [];
+  for (let e = Math.ceil(Math.log10(low) - 1e-9); e <= Math.floor(Math.log10(high) + 1e-9); e++) decades.push(Number((10 ** e).toPrecision(12)));
+  if (decades.length >= 2) return decades.length > 9 ? decades.filter((_, i) => i % Math.ceil(decades.length / 8) === 0) : decades;
+  const values = [...new Set(xs)].sort((a, b) => a - b);
+  return values.length > 6 ? values.filter((_, i) => i % Math.ceil(values.length / 6) === 0) : values;
+}
+
 export function ValleyChart({ valley, yLabel, title, fileName }: { valley: Valley; yLabel: string; title: string; fileName: string }) {
   const ys = useMemo(() => valley.series.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y]))), [valley]);
   const top = ys.length > 0 ? Math.max(...ys) * 1.15 || 1 : 1;
@@ -52,6 +63,7 @@ export function ValleyChart({ valley, yLabel, title, fileName }: { valley: Valle
               dataKey="x"
               scale={valley.logX ? 'log' : 'auto'}
               domain={drawn ? [Math.min(...xs), Math.max(...xs)] : [1, 10]}
+              ticks={drawn && valley.logX ? logTicks(xs) : undefined}
               allowDataOverflow
               tickFormatter={formatTick}
               label={{ value: `${valley.xLabel}${valley.logX ? ' (log scale)' : ''}`, position: 'insideBottom', offset: -14 }}

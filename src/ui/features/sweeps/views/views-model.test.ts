@@ -3,6 +3,7 @@ import { curveLines, curveRows, filterGroups, DASHES } from './curves-model';
 import { heatmapOf } from './heatmap-model';
 import { diverged, gridPlan, notReached, outcome, reached } from './sweep-fixtures';
 import { trialRows } from './trials-model';
+import { logTicks } from './valley-chart';
 import { valleyOf } from './valley-model';
 
 const plan = gridPlan();
@@ -120,5 +121,17 @@ describe('the trials table', () => {
       'waiting',
     ]);
     expect(rows[0]!.values).toEqual(['Adam', '1e-4']);
+  });
+});
+
+describe('the valley chart’s log ticks', () => {
+  it('are the decades inside the data, thinned to at most nine', () => {
+    expect(logTicks([1e-6, 3e-4, 100])).toEqual([1e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.1, 1, 10, 100]);
+    expect(logTicks([1e-6, 1e6]).length).toBeLessThanOrEqual(9);
+  });
+
+  it('are the swept values when the data spans less than two decades', () => {
+    expect(logTicks([0.02, 0.05, 0.08])).toEqual([0.02, 0.05, 0.08]);
+    expect(logTicks([0.0034, 0.2267])).toEqual([0.01, 0.1]);
   });
 });
