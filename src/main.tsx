@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { LabStore } from './ui/app/lab-store-context';
+import type { SweepStoreLike } from './ui/features/sweeps/sweep-store-context';
 import { loadCatalog } from './ui/catalog/catalog';
 import { App } from './ui/app/app';
 
@@ -13,20 +14,20 @@ const root = createRoot(element);
  * with made-up curves, for UI work and demos without training. Both load as their own
  * chunks, so the first paint does not wait for IndexedDB, zod or the worker.
  */
-async function openStore(): Promise<LabStore> {
+async function openStore(): Promise<{ lab: LabStore; sweeps?: SweepStoreLike }> {
   if (new URLSearchParams(window.location.search).has('fake-store')) {
     const { createFakeStore } = await import('./ui/dev/fake-store');
-    return createFakeStore({ autoplay: true });
+    return { lab: createFakeStore({ autoplay: true }) };
   }
-  const { createLab } = await import('./client/create-lab');
-  return createLab();
+  const { createSweepLab } = await import('./client/sweeps/create-sweep-lab');
+  return createSweepLab();
 }
 
 Promise.all([openStore(), loadCatalog()]).then(
-  ([store, catalog]) =>
+  ([{ lab, sweeps }, catalog]) =>
     root.render(
       <StrictMode>
-        <App store={store} catalog={catalog} />
+        <App store={lab} catalog={catalog} sweeps={sweeps} />
       </StrictMode>,
     ),
   (error: unknown) =>

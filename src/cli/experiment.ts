@@ -14,10 +14,12 @@ import { selectBackend } from '../engine/training/backend';
 import type { BatchRecord, EpochRecord, RunResult } from '../engine/training/types';
 import { loadSplit } from './load-split';
 import { formatBar, formatSeconds, ProgressLine } from './progress-bar';
+import { isSweepConfig, runSweepCommand, sweepPreset } from './sweep-command';
+import { sweepPresets } from '../engine/sweeps/presets';
 
-const usage = `usage: npm run experiment -- <preset | config.json> [options]
+const usage = `usage: npm run experiment -- <preset | config.json | sweep preset | sweep.json> [options]
 
-  --list              list the presets
+  --list              list the presets (comparisons, then sweeps)
   --epochs N          override the number of epochs
   --subset N          train on a seeded subset of N training samples
   --test-subset N     evaluate on a seeded subset of N test samples
@@ -27,15 +29,17 @@ const usage = `usage: npm run experiment -- <preset | config.json> [options]
   --data-dir DIR      folder with the dataset's official files
   --out FILE          where to write the records (default: <name>-records.json)`;
 
-async function readConfig(source: string): Promise<ExperimentConfigInput> {
+async function readConfig(source: string): Promise<unknown> {
   const preset = presets[source];
   if (preset) return structuredClone(preset.config) as ExperimentConfigInput;
+  const sweep = sweepPreset(source);
+  if (sweep) return sweep;
   if (!source.endsWith('.json')) {
-    throw new Error(`expected a preset name (${Object.keys(presets).join(', ')}) or a .json file, found "${source}"`);
+    throw new Error(`expected a preset name (${[...Object.keys(presets), ...Object.keys(sweepPresets)].join(', ')}) or a .json file, found "${source}"`);
   }
   const text = await readFile(source, 'utf8');
   try {
-    return JSON.parse(text) as ExperimentConfigInput;
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new Error(`${source}: expected JSON, found a syntax error (${(error as Error).message})`);
   }
@@ -100,7 +104,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (values.list) {
-    for (const [name, preset] of Object.entries(presets)) console.log(`${name.padEnd(22)} ${preset.title}`);
+    for (const [name, preset] of Object.entries({ ...presets, ...sweepPresets })) console.log(`${name.padEnd(22)} ${preset.title}`);
     return 0;
   }
   const source = positionals[0];
@@ -108,7 +112,16 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const plan = parseExperiment(applyOverrides(await readConfig(source), values));
+  const input = await readConfig(source);
+  if (isSweepConfig(input)) {
+    return runSweepCommand(input, {
+      backend: values.backend,
+      dataDir: values['data-dir'],
+      out: values.out,
+      applyOverrides: (base) => applyOverrides(base, values),
+    });
+  }
+  const plan = parseExperiment(applyOverrides(input as ExperimentConfigInput, values));
   // tfjs's wasm backend has no Conv2DBackpropFilter; the lab's (engine/models/conv-backprop-filter.ts) makes CNNs train there too, 4x faster than on cpu.
   const backendName = values.backend ?? 'wasm';
   const backend = await selectBackend([backendName]);

@@ -40,6 +40,8 @@ export interface LabStore {
   readonly ready: Promise<void>;
   /** Resolves once every message received so far is handled (and saved). */
   settled(): Promise<void>;
+  /** Called with the final view each time the live comparison ends (finished, stopped or failed), once it is saved. */
+  onComparisonEnd(listener: (view: ComparisonView) => void): () => void;
   dispose(): void;
 }
 
@@ -77,6 +79,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
     history: [],
   };
   const listeners = new Set<() => void>();
+  const endListeners = new Set<(view: ComparisonView) => void>();
   const datasetRequests = new Map<string, DatasetName>();
   let live: Live | undefined;
   let requestCounter = 0;
@@ -143,6 +146,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
     publish(current);
     if (live === current) live = undefined;
     await refreshHistory();
+    endListeners.forEach((listener) => listener(current.view));
   };
 
   const liveFor = (comparisonId: string | undefined): Live | undefined =>
@@ -206,6 +210,8 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       current.view = withGallery(current.view, gallery);
       publish(current);
     },
+    // Calibrations are the sweeps' business: their store listens to the connection itself.
+    calibration: () => undefined,
     done: async ({ comparisonId }) => {
       const current = liveFor(comparisonId);
       if (current) await finish(current, current.cancelRequested ? 'cancelled' : 'completed');
@@ -365,6 +371,10 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
     actions,
     ready,
     settled: () => chain,
+    onComparisonEnd(listener) {
+      endListeners.add(listener);
+      return () => endListeners.delete(listener);
+    },
     dispose() {
       unsubscribe();
       host.dispose();

@@ -15,7 +15,7 @@ export function startTrainingWorker(): Worker {
   return new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module', name: 'optimizer-lab-training' });
 }
 
-const FROM_WORKER_TYPES: readonly FromWorkerType[] = ['ready', 'dataset-progress', 'dataset-ready', 'records', 'run-end', 'checkpoint', 'gallery', 'done', 'error'];
+const FROM_WORKER_TYPES: readonly FromWorkerType[] = ['ready', 'dataset-progress', 'dataset-ready', 'records', 'run-end', 'checkpoint', 'gallery', 'done', 'calibration', 'error'];
 
 const TRAINING_ENVELOPE: Envelope<FromWorker> = {
   version: PROTOCOL_VERSION,

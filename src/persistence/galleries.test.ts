@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openComparisonRepository } from './repository';
-import { finishedComparison, makeComparison, makeGallery, rejection } from './test-fixtures';
+import { rejection } from '../../tests/helpers/expect-lab-error';
+import { finishedComparison, makeComparison, makeGallery } from './test-fixtures';
 
 const freshRepository = async () => {
   const dbName = `galleries-test-${Math.random().toString(36).slice(2)}`;

@@ -9,3 +9,8 @@ export { COMPARISON_FORMAT, comparisonFromJson, comparisonToJson } from './docum
 export type { ComparisonDocument } from './document';
 export { comparisonToCsv } from './csv';
 export { ImportError, StorageError, isQuotaError } from './errors';
+export { STORED_SWEEP_VERSION } from './sweep-types';
+export type { StoredSweep, StoredSweepGroup, SweepGroupStatus, SweepRepository, SweepSummary } from './sweep-types';
+export { openSweepRepository } from './sweep-repository';
+export type { SweepRepositoryOptions } from './sweep-repository';
+export { restoreSweep } from './sweep-restore';

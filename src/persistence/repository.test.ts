@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LabError } from '../lib/errors';
 import { encodeNonFinite } from './schema';
 import { openComparisonRepository } from './repository';
-import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeCheckpoint, makeComparison, probeSamples, sgdResult, rejection } from './test-fixtures';
+import { rejection } from '../../tests/helpers/expect-lab-error';
+import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeCheckpoint, makeComparison, probeSamples, sgdResult } from './test-fixtures';
 import type { ComparisonRepository } from './types';
 
 const NOW = '2025-03-01T10:00:00.000Z';
@@ -312,7 +313,7 @@ describe('checkpoints', () => {
 });
 
 describe('the database upgrade', () => {
-  it('adds the checkpoints, galleries and probes stores to a version-1 database and keeps everything in it', async () => {
+  it('adds the checkpoints, galleries, probes and sweeps stores to a version-1 database and keeps everything in it', async () => {
     const dbName = `persistence-test-v1-${Math.random().toString(36).slice(2)}`;
     // A database as version 1 of the lab created and filled it.
     const old = await openDB(dbName, 1, {
@@ -346,8 +347,8 @@ describe('the database upgrade', () => {
     await repo.saveCheckpoint('cmp-2', makeCheckpoint());
     expect(await repo.getCheckpoint('cmp-2')).toEqual(makeCheckpoint());
     const upgraded = await openDB(dbName);
-    expect(upgraded.version).toBe(4);
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['batches', 'checkpoints', 'comparisons', 'epochs', 'galleries', 'probes']);
+    expect(upgraded.version).toBe(5);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['batches', 'checkpoints', 'comparisons', 'epochs', 'galleries', 'probes', 'sweeps']);
     upgraded.close();
     // The old record gains probe samples like a new one.
     await repo.appendRecords('cmp-2', { epochs: epochRecords(1), batches: [], probes: probeSamples(1) });

@@ -14,8 +14,9 @@
  * | `galleries`   | `[comparisonId, runId]`              | `{ comparisonId, runId, gallery }`: a VAE run's   |
  * |               |                                      | latest images                                    |
  *
- * Version 2 added `checkpoints`, version 3 `galleries`, version 4 `probes` (older databases are upgraded in
- * place, their data kept). A checkpoint holds every run's weights and optimizer state as Float32Arrays
+ * Version 2 added `checkpoints`, version 3 `galleries`, version 4 `probes`, version 5
+ * `sweeps` (sweep-repository.ts owns that store and its upgrade step). Older databases
+ * are upgraded in place, their data kept. A checkpoint holds every run's weights and optimizer state as Float32Arrays
  * (IndexedDB stores them as they are); it is megabytes where the records are kilobytes,
  * so only get/saveCheckpoint touch it, never list() or get().
  *
@@ -34,6 +35,7 @@ import type { BatchRecord, ComparisonCheckpoint, EpochRecord, RunResult } from '
 import type { LabError } from '../lib/errors';
 import { CHECKPOINT_VERSION, comparisonCheckpointSchema } from '../protocol/checkpoint-schema';
 import { comparisonFromJson, comparisonToJson } from './document';
+import { createSweepStore } from './sweep-store';
 import { ImportError, StorageError, toStorageError } from './errors';
 import { GALLERY_VERSION, runGallerySchema, type RunGallery } from '../protocol/gallery';
 import { restoreComparison, validatePart } from './restore';
@@ -42,7 +44,7 @@ import { batchRecordSchema, comparisonStatusSchema, epochRecordSchema, probeSamp
 import type { ComparisonRepository, ComparisonStatus, ComparisonSummary, StoredComparison } from './types';
 
 export const DEFAULT_DB_NAME = 'optimizer-lab';
-const DB_VERSION = 4;
+const DB_VERSION = 5;
 
 /** A comparison without its records, as the `comparisons` store holds it. */
 type ComparisonHeader = Omit<StoredComparison, 'epochs' | 'batches' | 'probes'> & {
@@ -399,7 +401,8 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
   return repository;
 }
 
-async function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase<LabDB>> {
+/** Opens (and upgrades) the lab's database; the sweeps' repository opens it the same way. */
+export async function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase<LabDB>> {
   let request: IDBOpenDBRequest;
   try {
     request = factory.open(name, DB_VERSION);
@@ -436,6 +439,7 @@ function upgrade(db: IDBDatabase, oldVersion: number): void {
   if (oldVersion < 4) {
     db.createObjectStore('probes', { keyPath: ['comparisonId', 'runId', 'step'] });
   }
+  if (oldVersion < 5) createSweepStore(db);
 }
 
 const CHECKPOINT_PART = { field: 'checkpoint', schema: comparisonCheckpointSchema, version: CHECKPOINT_VERSION, what: 'checkpoint', otherwise: 'restart the comparison' };

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { datasetNames, type ExperimentConfigInput } from '../engine/experiment/config';
 import type { InputStats, LayerProbe, ProbeSample } from '../engine/training/probe-types';
+import { stopReasonSchema, targetOutcomeSchema } from '../engine/experiment/stop-rule-schema';
 import type { BatchRecord, EpochRecord, RunResult, TestMetrics } from '../engine/training/types';
 import type { BackendReport } from '../protocol/messages';
 import { STORED_COMPARISON_VERSION, type ComparisonStatus, type StoredComparison } from './types';
@@ -18,8 +19,9 @@ import { STORED_COMPARISON_VERSION, type ComparisonStatus, type StoredComparison
 /** How JSON spells the numbers it cannot hold. */
 export const NON_FINITE_TOKENS = ['NaN', 'Infinity', '-Infinity'] as const;
 
-/** JSON.stringify replacer: non-finite numbers become their token strings. */
+/** JSON.stringify replacer: non-finite numbers become their token strings, Float32Arrays lists. */
 export function encodeNonFinite(_key: string, value: unknown): unknown {
+  if (value instanceof Float32Array) return Array.from(value);
   return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }
 
@@ -76,12 +78,22 @@ export const confusionMatrixSchema = z
     error: 'a square matrix of counts (one row and one column per class)',
   });
 
+/** A Float32Array as IndexedDB keeps it, or the list of numbers JSON makes of it. */
+export const float32Values = z.union(
+  [
+    z.custom<Float32Array>((value) => value instanceof Float32Array),
+    z.array(metricValue).transform((values) => Float32Array.from(values)),
+  ],
+  { error: 'a list of numbers' },
+);
+
 export const testMetricsSchema = z.strictObject({
   loss: metricValue,
   accuracy: metricValue.optional(),
   confusion: confusionMatrixSchema.optional(),
   reconstruction: metricValue.optional(),
   kl: metricValue.optional(),
+  predictions: float32Values.optional(),
 });
 
 export const runResultSchema = z.strictObject({
@@ -93,6 +105,8 @@ export const runResultSchema = z.strictObject({
   bestEpoch: positiveInt.optional(),
   test: testMetricsSchema.optional(),
   trainSeconds: seconds,
+  target: targetOutcomeSchema.optional(),
+  stoppedBy: stopReasonSchema.optional(),
 });
 
 /** A probe sample (engine/training/probe-types.ts); its statistics may be non-finite, like losses. */

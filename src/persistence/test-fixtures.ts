@@ -1,5 +1,4 @@
 /** Small comparisons for the persistence tests (imported by *.test.ts only). */
-import { LabError } from '../lib/errors';
 import { GALLERY_VERSION, type RunGallery } from '../protocol/gallery';
 import type { ExperimentConfigInput } from '../engine/experiment/config';
 import type { ProbeSample } from '../engine/training/probe-types';
@@ -164,15 +163,4 @@ export function makeGallery(runId = 'adam', epoch = 1): RunGallery {
     walkValues: [-3, -1.5, 0, 1.5, 3],
     samples: grid(1, 4, 100),
   };
-}
-
-/** The LabError a promise rejects with; fails the test when it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<LabError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LabError) return error;
-    throw error;
-  }
-  throw new Error('expected a LabError');
 }

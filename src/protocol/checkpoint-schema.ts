@@ -8,6 +8,7 @@
  * Float32Array, every count a whole number. Unknown fields are dropped.
  */
 import { z } from 'zod';
+import { stopRuleStateSchema } from '../engine/experiment/stop-rule-schema';
 import type { ComparisonCheckpoint, RunCheckpoint, RunStatus } from '../engine/training/types';
 
 export const CHECKPOINT_VERSION = 1;
@@ -38,6 +39,7 @@ export const runCheckpointSchema = z.object({
     .transform(({ best, bestEpoch, wait }) => ({ best, bestEpoch, wait })),
   weights: float32Arrays,
   bestWeights: float32Arrays.optional(),
+  stopRule: stopRuleStateSchema.optional(),
   optimizer: z.object({
     iterations: count,
     slots: z.array(z.record(z.string(), float32Array).nullable()),

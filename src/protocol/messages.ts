@@ -16,8 +16,10 @@ import type { RunGallery } from './gallery';
  * from the beginning, so the version says the two sides cannot be mixed.
  * Version 3: the worker sends a VAE run's 'gallery' after every epoch (./gallery.ts),
  * which a version-2 page would take for an unknown message.
+ * Version 4: the page may ask for a 'calibrate' (a sweep's cost per step) and the worker
+ * answers with a 'calibration', which a version-3 worker would refuse as unknown.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** A LabError (or any error) flattened for postMessage. */
 export interface ErrorPayload {
@@ -74,7 +76,9 @@ export type ToWorker =
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause'; readonly comparisonId: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'resume'; readonly comparisonId: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'stop-run'; readonly comparisonId: string; readonly runId: string }
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'cancel'; readonly comparisonId: string };
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'cancel'; readonly comparisonId: string }
+  /** Train a short calibration config (engine/sweeps/calibration.ts) and answer with its cost per step. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'calibrate'; readonly requestId: string; readonly config: ExperimentConfigInput };
 
 // ---- worker → UI ------------------------------------------------------------------
 
@@ -105,6 +109,8 @@ export type FromWorker =
    */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'gallery'; readonly comparisonId: string; readonly gallery: RunGallery }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'done'; readonly comparisonId: string; readonly elapsedSeconds: number }
+  /** The answer to 'calibrate': one run's seconds per training step at a batch size, on this backend. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'calibration'; readonly requestId: string; readonly secondsPerStep: number; readonly batchSize: number; readonly backend: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'error'; readonly requestId?: string; readonly comparisonId?: string; readonly error: ErrorPayload };
 
 export type ToWorkerType = ToWorker['type'];

@@ -83,7 +83,9 @@ export class ComparisonSession {
           ...(onModels ? { onModels } : {}),
           onRunEnd: (result) => {
             throttle.flush();
-            post({ v: PROTOCOL_VERSION, type: 'run-end', comparisonId, result });
+            // A regression run's test predictions: handed over, not copied.
+            const predictions = result.test?.predictions?.buffer;
+            post({ v: PROTOCOL_VERSION, type: 'run-end', comparisonId, result }, predictions instanceof ArrayBuffer ? [predictions] : undefined);
           },
           onCheckpoint: (checkpoint) => {
             throttle.flush();

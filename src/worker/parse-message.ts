@@ -38,6 +38,7 @@ const schemas = {
   resume: z.object({ v: version, type: z.literal('resume'), comparisonId: id }),
   'stop-run': z.object({ v: version, type: z.literal('stop-run'), comparisonId: id, runId: id }),
   cancel: z.object({ v: version, type: z.literal('cancel'), comparisonId: id }),
+  calibrate: z.object({ v: version, type: z.literal('calibrate'), requestId: id, config: z.record(z.string(), z.unknown()) }),
 } satisfies Record<ToWorkerType, z.ZodType>;
 
 function stringField(record: Record<string, unknown>, key: string): string | undefined {

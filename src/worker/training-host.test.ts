@@ -252,4 +252,33 @@ describe('createTrainingHost', () => {
     await host.receive({ v, type: 'start', comparisonId: 'c4', config: spiralConfig(2) });
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('hands a regression run’s test predictions over with its run-end, transferred, not copied', async () => {
+    const { host, of, messages, transfers } = setup({ postMessage: true });
+    const config: ExperimentConfigInput = { ...spiralConfig(1), dataset: { name: 'prod', count: 100 }, runs: [{ id: 'adam', optimizer: { name: 'adam' } }] };
+    await host.receive({ v, type: 'start', comparisonId: 'prod', config });
+    const end = of('run-end')[0]!;
+    // prod's test set is a fifth of its points.
+    expect(end.result.test?.predictions).toBeInstanceOf(Float32Array);
+    expect(end.result.test?.predictions).toHaveLength(20);
+    expect(transfers[messages.indexOf(end)]).toHaveLength(1);
+  });
+
+  it('calibrates: trains the config briefly and answers with one run’s seconds per step', async () => {
+    const { host, of } = setup();
+    const config = { ...spiralConfig(2), runs: [{ id: 'calibration', optimizer: { name: 'sgd' } }] };
+    await host.receive({ v, type: 'calibrate', requestId: 'cal-1', config });
+    const [answer] = of('calibration');
+    expect(answer).toMatchObject({ requestId: 'cal-1', batchSize: 20, backend: 'cpu' });
+    expect(answer!.secondsPerStep).toBeGreaterThan(0);
+    expect(of('records')).toEqual([]);
+  });
+
+  it('answers a calibration while a comparison runs with a busy error for that request', async () => {
+    const { host, of } = setup();
+    const running = host.receive({ v, type: 'start', comparisonId: 'long', config: spiralConfig(3) });
+    await host.receive({ v, type: 'calibrate', requestId: 'cal-2', config: spiralConfig(1) });
+    expect(of('error').at(-1)).toMatchObject({ requestId: 'cal-2', error: { code: 'busy' } });
+    await running;
+  });
 });

@@ -1,6 +1,7 @@
 import type { RealDatasetName } from '../engine/data/load-dataset';
 import type { Dataset, DownloadProgress, TrainTestSplit } from '../engine/data/types';
-import { parseExperiment, type DatasetName } from '../engine/experiment/config';
+import { parseExperiment, type DatasetName, type ExperimentPlan } from '../engine/experiment/config';
+import { measureStepRate } from '../engine/sweeps/measure-rate';
 import { isSyntheticDataset, makeSyntheticSplit, syntheticDefaults } from '../engine/experiment/prepare-data';
 import { PROTOCOL_VERSION, type BackendReport, type DatasetSource, type DatasetSummary, type ErrorPayload, type ToWorker } from '../protocol/messages';
 import { selectTrainingBackend, type TrainingPlace } from './backend-select';
@@ -111,6 +112,14 @@ export function createTrainingHost(post: PostToClient, options: TrainingHostOpti
     }
   };
 
+  /** The plan's data: generated from its seed, or the real set (loaded once, then kept). */
+  const splitFor = async (plan: ExperimentPlan, requestId: string): Promise<TrainTestSplit> => {
+    const name = plan.dataset.name;
+    return isSyntheticDataset(name)
+      ? makeSyntheticSplit(name, plan.dataset.count ?? syntheticDefaults[name], plan.spec.seed)
+      : (await realDataset(name, { kind: 'auto' }, requestId)).split;
+  };
+
   const handlers: { [T in ToWorker['type']]: (message: Message<T>) => Promise<void> | void } = {
     init: async (message) => {
       try {
@@ -144,15 +153,28 @@ export function createTrainingHost(post: PostToClient, options: TrainingHostOpti
         // Pause and cancel apply from now on, also while the backend starts and the data loads.
         session = new ComparisonSession({ comparisonId, plan, post, throttleMs, resumeFrom: resume });
         await ensureBackend(options.defaultBackends ?? ['webgl', 'cpu']);
-        const name = plan.dataset.name;
-        const split = isSyntheticDataset(name)
-          ? makeSyntheticSplit(name, plan.dataset.count ?? syntheticDefaults[name], plan.spec.seed)
-          : (await realDataset(name, { kind: 'auto' }, requestId)).split;
-        await session.run(split);
+        await session.run(await splitFor(plan, requestId));
       } catch (error) {
         postError(toErrorPayload(error, 'training-failed'), { comparisonId, requestId });
       } finally {
         session = undefined;
+        busyWith = undefined;
+      }
+    },
+    calibrate: async ({ requestId, config }) => {
+      if (busyWith !== undefined) {
+        postError({ code: 'busy', message: `Comparison ${busyWith} is running: calibrate when it is over.`, expected: 'nothing running', found: `${busyWith} running` }, { requestId });
+        return;
+      }
+      busyWith = `calibration ${requestId}`;
+      try {
+        const plan = parseExperiment(config);
+        const report = await ensureBackend(options.defaultBackends ?? ['webgl', 'cpu']);
+        const rate = await measureStepRate(config, await splitFor(plan, requestId));
+        post({ v: PROTOCOL_VERSION, type: 'calibration', requestId, ...rate, backend: report.name });
+      } catch (error) {
+        postError(toErrorPayload(error, 'calibration-failed'), { requestId });
+      } finally {
         busyWith = undefined;
       }
     },

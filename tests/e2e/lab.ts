@@ -6,7 +6,9 @@
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { ExperimentConfigInput } from '../../src/engine/experiment/config';
+import type { SweepConfigInput } from '../../src/engine/sweeps/sweep-config';
 import { configToHash } from '../../src/ui/features/url-state/url-config';
+import { sweepToHash } from '../../src/ui/features/url-state/sweep-url';
 import { launchBrowser, watchErrors } from './browser';
 
 /** Generous: SwiftShader on a 2-core machine is slow, and a test waits only as long as it must. */
@@ -59,6 +61,12 @@ export function useLabBrowser(): () => Promise<LabPage> {
 /** Opens the lab (with `config` in its URL) and waits until the training side has said which backend it uses. */
 export async function openLab(lab: LabPage, config?: ExperimentConfigInput): Promise<void> {
   await lab.page.goto(labUrl(config));
+  await backendBadge(lab.page).getByTestId('backend-name').waitFor();
+}
+
+/** Opens the lab on its Sweep tab with `sweep` in the builder (from `#sweep=`), once the backend is known. */
+export async function openSweepLab(lab: LabPage, sweep: SweepConfigInput): Promise<void> {
+  await lab.page.goto(`${inject('labUrl')}${sweepToHash(sweep)}`);
   await backendBadge(lab.page).getByTestId('backend-name').waitFor();
 }
 

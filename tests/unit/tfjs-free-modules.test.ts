@@ -29,6 +29,8 @@ const TFJS_FREE_ENTRIES = [
   'src/engine/race/state-view.ts',
   'src/engine/diagnosis/index.ts',
   'src/engine/training/probe-types.ts',
+  'src/engine/sweeps/index.ts',
+  'src/engine/training/stop-rule.ts',
 ] as const;
 
 async function bundle(entry: string): Promise<Metafile> {

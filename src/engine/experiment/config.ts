@@ -4,6 +4,8 @@ import { activationNames, architectureNames, initializerNames, type Architecture
 import { resolveOptimizerConfig, type OptimizerConfig } from '../optimizers/catalog';
 import type { ComparisonSpec, RunSpec } from '../training/types';
 import { checkVaeFields, vaeModelFields } from './vae-config';
+import { stopRuleSchema } from './stop-rule-schema';
+import { configErrorFromZod } from './zod-errors';
 
 /**
  * The JSON an experiment is written in (a preset, a file for `npm run experiment`, later
@@ -53,6 +55,7 @@ const runSchema = z.strictObject({
   scaling: scaling.optional(),
   model: modelOptions.optional(),
   earlyStopping: earlyStopping.nullable().optional(),
+  stopRule: stopRuleSchema.nullable().optional(),
 });
 
 export const experimentSchema = z.strictObject({
@@ -83,6 +86,7 @@ export const experimentSchema = z.strictObject({
     lossReadEvery: positiveInt.default(10),
     evalBatchSize: positiveInt.default(500),
     earlyStopping: earlyStopping.optional(),
+    stopRule: stopRuleSchema.optional(),
   }),
   runs: z.array(runSchema).min(1),
 });
@@ -97,53 +101,10 @@ export interface ExperimentPlan {
   readonly spec: ComparisonSpec<OptimizerConfig, ModelOptions>;
 }
 
-function describeFound(input: unknown, path: readonly PropertyKey[]): string {
-  let value: unknown = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return 'nothing';
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text && text.length > 60 ? `${text.slice(0, 57)}...` : String(text);
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-/** What a zod issue asked for, in words a student reads. */
-function expectedText(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_value':
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'unrecognized_keys':
-      return 'only known fields';
-    case 'invalid_type':
-      return `a value of type ${issue.expected}`;
-    case 'too_small':
-      return `${issue.origin === 'array' ? 'at least' : issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}`;
-    case 'too_big':
-      return `${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`;
-    default:
-      return issue.message;
-  }
-}
-
 /** Validates an experiment config and resolves every run's optimizer against its Keras defaults. */
 export function parseExperiment(input: unknown): ExperimentPlan {
   const parsed = experimentSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      const path = [...issue.path, issue.keys[0]!];
-      throw new ConfigError('unknown-field', 'only known fields (is it a typo?)', `an unknown field "${issue.keys[0]}"`, formatPath(path));
-    }
-    throw new ConfigError('invalid-config', expectedText(issue), describeFound(input, issue.path), formatPath(issue.path) || 'config');
-  }
+  if (!parsed.success) throw configErrorFromZod(parsed.error, input, 'config', 'invalid-config');
   const config = parsed.data;
   checkVaeFields(config);
   const seenIds = new Set<string>();
@@ -160,6 +121,7 @@ export function parseExperiment(input: unknown): ExperimentPlan {
       scaling: run.scaling,
       model: run.model,
       earlyStopping: run.earlyStopping,
+      ...(run.stopRule !== undefined ? { stopRule: run.stopRule } : {}),
     };
   });
   const { training } = config;
@@ -177,6 +139,7 @@ export function parseExperiment(input: unknown): ExperimentPlan {
       lossReadEvery: training.lossReadEvery,
       evalBatchSize: training.evalBatchSize,
       earlyStopping: training.earlyStopping,
+      ...(training.stopRule ? { stopRule: training.stopRule } : {}),
       runs,
     },
   };

@@ -134,7 +134,7 @@ export function e2Reproduced(dataset: 'cifar-10' | 'fashion-mnist'): Preset {
  * 0.01 for the gradient-descent variants, and Keras's old `decay` argument as an
  * inverse-time decay (lr0 / (1 + 1e-4 * step)).
  */
-const E5_BASE: Omit<ExperimentConfigInput, 'runs'> = {
+export const E5_BASE: Omit<ExperimentConfigInput, 'runs'> = {
   dataset: { name: 'fashion-mnist', validation: 12_000 },
   architecture: 'dense',
   model: { hiddenUnits: [256, 128], activation: 'relu' },
@@ -197,7 +197,7 @@ export const presets: Readonly<Record<string, Preset>> = {
           optimizer: { name: 'sgd' },
           earlyStopping: { monitor: 'val_loss', patience: 5, restoreBestWeights: true },
         },
-        // The reference's random search found batch size 16; the search itself is a sweep.
+        // The reference's random search found batch size 16; the search itself is the sweep preset e5-random-search.
         { id: 'random-search-best', label: 'Random search best (batch 16)', optimizer: { name: 'sgd' }, batchSize: 16 },
       ],
     },

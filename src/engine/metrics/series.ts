@@ -21,6 +21,11 @@ export interface TimedPoint {
   readonly at: number;
 }
 
+/** Whether `value` meets `target`: >= for 'max' metrics (accuracy), <= for 'min' ones (loss); non-finite never does. */
+export function meetsTarget(value: number, target: number, mode: 'max' | 'min'): boolean {
+  return Number.isFinite(value) && (mode === 'max' ? value >= target : value <= target);
+}
+
 /**
  * First point at which `value` reaches the target (>= for 'max' metrics such as
  * accuracy, <= for 'min' metrics such as loss), or undefined: "not reached".
@@ -30,8 +35,5 @@ export function timeToTarget(
   target: number,
   mode: 'max' | 'min',
 ): number | undefined {
-  const reached = points.find((p) =>
-    Number.isFinite(p.value) && (mode === 'max' ? p.value >= target : p.value <= target),
-  );
-  return reached?.at;
+  return points.find((p) => meetsTarget(p.value, target, mode))?.at;
 }

@@ -1,6 +1,7 @@
 import { ConfigError } from '../../lib/errors';
 import {
   architectureNames,
+  DEFAULT_HIDDEN_UNITS,
   isArchitectureName,
   type ArchitectureName,
   type ArchitectureOptionsMap,
@@ -231,7 +232,7 @@ export const architectureSpecs: {
     const classes = checkClasses(o.numClasses);
     const rates = resolveDropout(o.dropout, NO_DROPOUT, ['input', 'hidden']);
     const act = hiddenActivation(o.activation);
-    const hidden = hiddenSizes(o.hiddenUnits, [1000, 1000]).map((units) => ({ units, activation: act }));
+    const hidden = hiddenSizes(o.hiddenUnits, DEFAULT_HIDDEN_UNITS.mlp).map((units) => ({ units, activation: act }));
     return modelOptions(
       'mlp',
       'classification',
@@ -253,7 +254,7 @@ export const architectureSpecs: {
           })();
     const rates = resolveDropout(o.dropout, NO_DROPOUT, ['hidden']);
     const act = hiddenActivation(o.activation);
-    const hidden = hiddenSizes(o.hiddenUnits, [16, 16]).map((units) => ({ units, activation: act }));
+    const hidden = hiddenSizes(o.hiddenUnits, DEFAULT_HIDDEN_UNITS.dense).map((units) => ({ units, activation: act }));
     const head = denseHead(hidden, outputs, rates, o, o.batchNorm ?? false);
     const layers: LayerSpec[] = o.inputShape.length > 1 ? [{ kind: 'flatten' }, ...head] : head;
     return modelOptions('dense', task, o, layers);

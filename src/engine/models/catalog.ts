@@ -200,6 +200,19 @@ export const architectureInfo: { readonly [K in ArchitectureName]: ArchitectureI
   },
 };
 
+/**
+ * The architectures whose hidden layers and activation a config sets (`hiddenUnits`,
+ * `activation`): the dense-only models, with their default layer sizes.
+ */
+export const DEFAULT_HIDDEN_UNITS: { readonly mlp: readonly number[]; readonly dense: readonly number[] } = {
+  mlp: [1000, 1000],
+  dense: [16, 16],
+};
+
+export function hasHiddenLayerOptions(architecture: string): architecture is keyof typeof DEFAULT_HIDDEN_UNITS {
+  return Object.prototype.hasOwnProperty.call(DEFAULT_HIDDEN_UNITS, architecture);
+}
+
 export function isArchitectureName(name: string): name is ArchitectureName {
   return Object.prototype.hasOwnProperty.call(architectureInfo, name);
 }

@@ -13,6 +13,7 @@ import { lossParts, validationParts } from './loss-parts';
 import { isProbeStep, type ProbeSample } from './probe-types';
 import { inputStatsOf, RunProbe, type ProbeOptions } from './probes';
 import { RunState } from './run-state';
+import { targetOutcome } from './stop-rule';
 import type {
   BatchRecord,
   ComparisonCallbacks,
@@ -136,6 +137,10 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
             run.status = 'stopped';
             report(run, data.test ? await testRun(run, data.test, spec.evalBatchSize, stats) : undefined);
           }
+          // So does a run at its loss target or past its time limit.
+          for (const run of runs.filter((r) => r.applyReadBackRule(epoch + 1, lossesOf(records, r.spec.id)))) {
+            report(run, data.test ? await testRun(run, data.test, spec.evalBatchSize, stats) : undefined);
+          }
           callbacks.onProgress?.({ epoch: epoch + 1, epochs: spec.epochs, tick: tick + 1, ticksPerEpoch, elapsedSeconds: elapsed() });
           await controller.waitWhilePaused(signal);
           if (signal?.aborted || !runs.some((r) => r.isRunning)) break;
@@ -231,6 +236,7 @@ function buildRuns<OptimizerConfig, ModelOptions>(
           runSpec.scaling ?? spec.scaling,
           clock,
           options.probes ? new RunProbe(runSpec.id, model, optimizer) : undefined,
+          (runSpec.stopRule === undefined ? spec.stopRule : runSpec.stopRule) ?? undefined,
         ),
       );
     });
@@ -329,6 +335,10 @@ async function readBackAll(runs: RunState[], epoch: number): Promise<{ records: 
   };
 }
 
+function lossesOf(records: readonly BatchRecord[], runId: string): number[] {
+  return records.filter((r) => r.runId === runId).map((r) => r.loss);
+}
+
 async function endEpoch(
   runs: RunState[],
   epoch: number,
@@ -377,6 +387,7 @@ async function endEpoch(
         run.status = 'stopped-early';
       }
     }
+    run.applyEpochRule(epoch + 1, record);
   }
 }
 
@@ -390,7 +401,7 @@ async function testRun(
     batchSize,
     scaling: run.scaling,
     stats,
-    withPredictions: run.model.task === 'classification',
+    withPredictions: run.model.task !== 'generative',
   });
   return {
     loss: evaluation.loss,
@@ -399,6 +410,7 @@ async function testRun(
       ? confusionMatrix(test.targets, evaluation.predictions, test.classNames.length)
       : undefined,
     ...lossParts(evaluation.metrics, 1),
+    ...(evaluation.outputs ? { predictions: evaluation.outputs } : {}),
   };
 }
 
@@ -412,5 +424,12 @@ function resultOf(run: RunState, test?: TestMetrics): RunResult {
     bestEpoch: run.monitor.bestEpoch,
     test,
     trainSeconds: run.totalSeconds,
+    ...stopRuleResult(run),
   };
+}
+
+function stopRuleResult(run: RunState): Pick<RunResult, 'target' | 'stoppedBy'> {
+  const target = targetOutcome(run.stopRule, run.stopRuleState, run);
+  const { stoppedBy } = run.stopRuleState;
+  return { ...(target ? { target } : {}), ...(stoppedBy ? { stoppedBy } : {}) };
 }

@@ -7,9 +7,15 @@ export interface EvaluationOptions {
   readonly batchSize: number;
   readonly scaling: InputScaling;
   readonly stats?: ChannelStats;
-  /** Also return each sample's predicted class (classifiers), for a confusion matrix. */
+  /**
+   * Also return each sample's predicted class (classifiers), for a confusion matrix, or
+   * the model's output for the first PREDICTION_LIMIT samples (regression), for a plot.
+   */
   readonly withPredictions?: boolean;
 }
+
+/** Regression outputs returned at most: enough points for a scatter plot, little to store. */
+export const PREDICTION_LIMIT = 1000;
 
 export interface Evaluation {
   /** Mean per-sample loss plus the model's weight penalty, as Keras's evaluate() reports. */
@@ -18,6 +24,8 @@ export interface Evaluation {
   /** Per-sample means of the model's other metrics (a VAE's reconstruction and kl). */
   readonly metrics: Readonly<Record<string, number>>;
   readonly predictions?: Int32Array;
+  /** Regression: the first output of the first PREDICTION_LIMIT samples. */
+  readonly outputs?: Float32Array;
 }
 
 const inference = { training: false, noiseSeed: 0 } as const;
@@ -36,6 +44,8 @@ export async function evaluateModel(
   let sums: Record<string, tf.Scalar> | undefined;
   let penalty: tf.Scalar | undefined;
   const predictionParts: tf.Tensor1D[] = [];
+  const outputParts: tf.Tensor1D[] = [];
+  let outputRows = 0;
   for (const batch of evaluationBatches(dataset, options.batchSize, options.scaling, options.stats)) {
     const out = tf.tidy(() => {
       const { loss, metrics } = model.loss(batch, inference);
@@ -60,6 +70,11 @@ export async function evaluateModel(
         }),
       );
     }
+    if (model.task === 'regression' && options.withPredictions && outputRows < PREDICTION_LIMIT) {
+      const rows = Math.min(batch.size, PREDICTION_LIMIT - outputRows);
+      outputParts.push(tf.tidy(() => model.predict(batch.x).slice([0, 0], [rows, 1]).reshape([rows]) as tf.Tensor1D));
+      outputRows += rows;
+    }
     batch.x.dispose();
     batch.y.dispose();
   }
@@ -68,18 +83,24 @@ export async function evaluateModel(
   if (sums) tf.dispose(Object.values(sums));
   penalty?.dispose();
   const perSample = Object.fromEntries(names.map((name, i) => [name, values[i]![0]! / dataset.count]));
-  let predictions: Int32Array | undefined;
-  if (predictionParts.length > 0) {
-    const joined = tf.concat(predictionParts);
-    predictions = Int32Array.from(await joined.data());
-    joined.dispose();
-    predictionParts.forEach((part) => part.dispose());
-  }
+  const predictions = await readJoined(predictionParts);
+  const outputs = await readJoined(outputParts);
   const { lossSum, correct, ...metrics } = perSample;
   return {
     loss: (lossSum ?? 0) + values.at(-1)![0]!,
     accuracy: classification ? (correct ?? 0) : undefined,
     metrics,
-    predictions,
+    predictions: predictions && Int32Array.from(predictions),
+    outputs: outputs && Float32Array.from(outputs),
   };
+}
+
+/** The parts' values in order, in one read (and the parts disposed); undefined when there are none. */
+async function readJoined(parts: tf.Tensor1D[]): Promise<tf.TypedArray | undefined> {
+  if (parts.length === 0) return undefined;
+  const joined = tf.concat(parts);
+  const values = await joined.data();
+  joined.dispose();
+  parts.forEach((part) => part.dispose());
+  return values;
 }

@@ -5,7 +5,8 @@ import { initialMonitorState, type MonitorState } from './early-stopping';
 import { ConfigError } from '../../lib/errors';
 import type { ProbeSample } from './probe-types';
 import type { RunProbe } from './probes';
-import type { RunCheckpoint, RunSpec, RunStatus } from './types';
+import { afterEpoch, afterReadBack, initialStopRuleState, statusForStop, type EpochMetrics } from './stop-rule';
+import type { RunCheckpoint, RunSpec, RunStatus, StopRuleSpec, StopRuleState } from './types';
 
 /** What checkpoints need from an optimizer; the lab's KerasOptimizer has it. */
 interface StatefulOptimizer {
@@ -61,6 +62,7 @@ export class RunState {
   monitor: MonitorState = initialMonitorState;
   totalSeconds = 0;
   tally: EpochTally = emptyTally();
+  stopRuleState: StopRuleState = initialStopRuleState;
   private pending: PendingStep[] = [];
   private bestWeights: tf.Tensor[] | undefined;
 
@@ -73,6 +75,8 @@ export class RunState {
     private readonly clock: () => number,
     /** Set when the comparison is probed: it takes this run's instrumented steps. */
     readonly probe?: RunProbe,
+    /** The comparison's rule, or the run's own (which replaces it). */
+    readonly stopRule?: StopRuleSpec,
   ) {}
 
   get isRunning(): boolean {
@@ -147,6 +151,29 @@ export class RunState {
     return { losses: values, probes: probed ? probed.decode(probeValues as Float32Array) : [] };
   }
 
+  /**
+   * After a read-back: its stop rule's loss target and time limit. Returns whether the
+   * rule ended the run now (it is then 'stopped-early').
+   */
+  applyReadBackRule(epoch: number, losses: readonly number[]): boolean {
+    if (!this.stopRule || !this.isRunning) return false;
+    const moment = { epoch, step: this.step, seconds: this.totalSeconds + this.tally.seconds };
+    return this.takeRuleState(afterReadBack(this.stopRule, this.stopRuleState, moment, losses));
+  }
+
+  /** After an epoch's bookkeeping: the per-epoch targets and the epoch limit. */
+  applyEpochRule(epoch: number, metrics: EpochMetrics): boolean {
+    if (!this.stopRule || !this.isRunning) return false;
+    return this.takeRuleState(afterEpoch(this.stopRule, this.stopRuleState, { epoch, step: this.step, seconds: this.totalSeconds }, metrics));
+  }
+
+  private takeRuleState(next: StopRuleState): boolean {
+    this.stopRuleState = next;
+    if (!next.stoppedBy) return false;
+    this.status = statusForStop(next.stoppedBy);
+    return true;
+  }
+
   /** Closes the epoch's tally and starts a new one. */
   takeEpochTally(): EpochTally {
     const tally = this.tally;
@@ -182,6 +209,7 @@ export class RunState {
       monitor: this.monitor,
       weights,
       bestWeights,
+      ...(this.stopRule ? { stopRule: this.stopRuleState } : {}),
       optimizer,
     };
   }
@@ -203,6 +231,7 @@ export class RunState {
     this.divergedAtStep = checkpoint.divergedAtStep;
     this.totalSeconds = checkpoint.totalSeconds;
     this.monitor = checkpoint.monitor;
+    this.stopRuleState = checkpoint.stopRule ?? initialStopRuleState;
     // Diverged and user-stopped runs were reported when they ended; a run that stopped
     // early is reported (and tested) only at the end of the comparison, so it still is.
     this.reported = this.status === 'diverged' || this.status === 'stopped' || this.status === 'cancelled';

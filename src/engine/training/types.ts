@@ -22,6 +22,8 @@ export interface RunSpec<OptimizerConfig = unknown, ModelOptions = Record<string
   readonly model?: ModelOptions;
   /** Overrides the comparison's early stopping; null turns it off for this run. */
   readonly earlyStopping?: EarlyStoppingSpec | null;
+  /** Overrides the comparison's stop rule; null turns it off for this run. */
+  readonly stopRule?: StopRuleSpec | null;
 }
 
 export interface ComparisonSpec<OptimizerConfig = unknown, ModelOptions = Record<string, unknown>> {
@@ -36,8 +38,48 @@ export interface ComparisonSpec<OptimizerConfig = unknown, ModelOptions = Record
   readonly lossReadEvery: number;
   readonly evalBatchSize: number;
   readonly earlyStopping?: EarlyStoppingSpec;
+  /** Every run's own finish line (a run may override it). */
+  readonly stopRule?: StopRuleSpec;
   readonly runs: readonly RunSpec<OptimizerConfig, ModelOptions>[];
 }
+
+/** What a stop rule's target watches: accuracies count as reached at >= the value, losses at <=. */
+export type TargetMetric = 'accuracy' | 'val_accuracy' | 'loss' | 'val_loss';
+
+/**
+ * A run's own finish line, as in a learning-rate sweep (E4: "until 97% train accuracy or
+ * 120 s"): the run stops once its target metric reaches the value, once it has trained
+ * for `maxSeconds` of its own time, or after `maxEpochs` epochs, whichever comes first.
+ * The target is checked where the metric is known: train and validation accuracy and
+ * validation loss when an epoch ends, the training loss (the mean of the batch losses
+ * read back together) at every read-back, as is the time limit.
+ */
+export interface StopRuleSpec {
+  readonly target?: { readonly metric: TargetMetric; readonly value: number };
+  /** Seconds of the run's own training (its share of the lock-step, as `trainSeconds`). */
+  readonly maxSeconds?: number;
+  readonly maxEpochs?: number;
+}
+
+/** Where and when a run first met its target. */
+export interface TargetReached {
+  readonly outcome: 'reached';
+  /** The run's own training seconds up to then. */
+  readonly seconds: number;
+  readonly step: number;
+  /** 1-based: the epoch that was in progress (or had just ended). */
+  readonly epoch: number;
+  readonly value: number;
+}
+
+/** A run with a target: reached, not reached (with the best value it got to), or diverged first. */
+export type TargetOutcome =
+  | TargetReached
+  | { readonly outcome: 'not-reached'; readonly best?: number }
+  | { readonly outcome: 'diverged'; readonly step?: number };
+
+/** Why a stop rule ended a run. */
+export type StopReason = 'target' | 'time-limit' | 'epoch-limit';
 
 export interface BatchRecord {
   readonly runId: string;
@@ -79,6 +121,11 @@ export interface TestMetrics {
   /** Generative models: the parts of `loss`, per image. */
   readonly reconstruction?: number;
   readonly kl?: number;
+  /**
+   * Regression only: the model's output for the first test samples (at most
+   * PREDICTION_LIMIT), in test-set order, for a scatter plot of what it learned.
+   */
+  readonly predictions?: Float32Array;
 }
 
 export interface RunResult {
@@ -91,6 +138,17 @@ export interface RunResult {
   readonly bestEpoch?: number;
   readonly test?: TestMetrics;
   readonly trainSeconds: number;
+  /** Runs with a stop-rule target: whether and when they reached it. */
+  readonly target?: TargetOutcome;
+  /** Set when the run's stop rule ended it ('target' and 'time-limit' end it as 'stopped-early'). */
+  readonly stoppedBy?: StopReason;
+}
+
+/** A stop rule's bookkeeping: the best target value so far, and what it decided. */
+export interface StopRuleState {
+  readonly best?: number;
+  readonly reached?: TargetReached;
+  readonly stoppedBy?: StopReason;
 }
 
 export interface ComparisonProgress {
@@ -149,6 +207,8 @@ export interface RunCheckpoint {
   /** The model's variables (trainable and state), in `allVariables` order. */
   readonly weights: readonly Float32Array[];
   readonly bestWeights?: readonly Float32Array[];
+  /** The stop rule's bookkeeping, when the run has one. */
+  readonly stopRule?: StopRuleState;
   readonly optimizer: {
     readonly iterations: number;
     readonly slots: readonly (Readonly<Record<string, Float32Array>> | null)[];

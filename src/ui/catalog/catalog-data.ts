@@ -6,6 +6,7 @@
 import { datasetNames, experimentSchema, parseExperiment } from '../../engine/experiment/config';
 import { activationNames, architectureInfo, architectureNames, initializerNames } from '../../engine/models/catalog';
 import { KERAS_OPTIMIZER_NAMES, optimizerSpecs, resolveOptimizerConfig } from '../../engine/optimizers/catalog';
+import { parseSweep } from '../../engine/sweeps/sweep-config';
 import type { Catalog } from './catalog';
 
 export const catalog: Catalog = {
@@ -19,4 +20,5 @@ export const catalog: Catalog = {
   experimentSchema,
   resolveOptimizerConfig,
   parseExperiment,
+  parseSweep,
 };

@@ -7,6 +7,7 @@
 import type { datasetNames, experimentSchema, parseExperiment } from '../../engine/experiment/config';
 import type { activationNames, architectureInfo, architectureNames, initializerNames } from '../../engine/models/catalog';
 import type { KERAS_OPTIMIZER_NAMES, optimizerSpecs, resolveOptimizerConfig } from '../../engine/optimizers/catalog';
+import type { parseSweep } from '../../engine/sweeps/sweep-config';
 
 export interface Catalog {
   readonly optimizerNames: typeof KERAS_OPTIMIZER_NAMES;
@@ -21,6 +22,8 @@ export interface Catalog {
   readonly resolveOptimizerConfig: typeof resolveOptimizerConfig;
   /** The engine's own verdict: throws a ConfigError with `where`, `expected`, `found`. */
   readonly parseExperiment: typeof parseExperiment;
+  /** A sweep checked and expanded into trials, or a ConfigError with `where`. */
+  readonly parseSweep: typeof parseSweep;
 }
 
 export function loadCatalog(): Promise<Catalog> {

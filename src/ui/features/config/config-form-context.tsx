@@ -7,9 +7,9 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { ExperimentConfigInput } from '../../../engine/experiment/config';
 import { useCatalog } from '../../app/catalog-context';
+import { useOnScreenView } from '../../app/view-nav';
 import type { Catalog } from '../../catalog/catalog';
 import { defaultConfig } from '../presets/preset-list';
-import { useHashView } from '../url-state/hash-view';
 import { readConfigHash, type HashRead } from '../url-state/url-config';
 import { useUrlConfig } from '../url-state/use-url-config';
 import { configToForm, type ConfigForm } from './form-model';
@@ -66,9 +66,9 @@ export function ConfigFormProvider({ children, initialConfig }: { children: Reac
     },
     [loadConfig],
   );
-  // While the race is on screen the hash is the race's; the setup is written back on return.
-  const onLabView = useHashView() === 'lab';
-  useUrlConfig(config, valid && onLabView, catalog.parseExperiment, onLink);
+  // The URL carries the setup of the view on screen: the race's, the sweep's, or this one.
+  const onScreen = useOnScreenView() === 'compare';
+  useUrlConfig(config, valid && onScreen, catalog.parseExperiment, onLink);
 
   const value = useMemo<ConfigFormValue>(
     () => ({

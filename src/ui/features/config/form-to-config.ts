@@ -12,9 +12,11 @@ import { SCHEDULES } from './schedule-params';
 
 export type FieldErrors = Record<string, string>;
 
-type Writer = { errors: FieldErrors };
+/** Collects the field errors of one assembly. */
+export type Writer = { errors: FieldErrors };
 
-function num(w: Writer, text: string, path: string, options: { integer?: boolean; required?: boolean } = {}): number | undefined {
+/** A number field's text as a number, or an error keyed by its path. */
+export function num(w: Writer, text: string, path: string, options: { integer?: boolean; required?: boolean } = {}): number | undefined {
   const parsed = parseNumberText(text, options);
   if (parsed.error) w.errors[path] = parsed.error;
   else if (parsed.value === undefined && options.required) w.errors[path] = 'Required.';

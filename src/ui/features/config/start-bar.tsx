@@ -3,7 +3,7 @@
  * its field), the same messages that sit beside the fields.
  */
 import { useState } from 'react';
-import { fieldId } from '../../components/field';
+import { ProblemList } from '../../components/problem-list';
 import { useLabActions, useLabState } from '../../app/lab-store-context';
 import { useConfigForm } from './config-form-context';
 import { pathLabel } from './path-label';
@@ -26,23 +26,7 @@ export function StartBar() {
   };
   return (
     <div className="start-bar">
-      {problems.length > 0 && (
-        <div className="error-box" id="setup-problems">
-          <p>
-            {problems.length === 1 ? 'One problem' : `${problems.length} problems`} to fix before starting:
-          </p>
-          <ul>
-            {problems.map(([path, message]) => (
-              <li key={path}>
-                <button type="button" className="link" onClick={() => document.getElementById(fieldId(path))?.focus()}>
-                  {pathLabel(path, runLabels)}
-                </button>
-                : {message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemList id="setup-problems" problems={problems} label={(path) => pathLabel(path, runLabels)} />
       <button
         type="button"
         className="primary"

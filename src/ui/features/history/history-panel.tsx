@@ -2,9 +2,11 @@
 import { useRef, useState } from 'react';
 import type { ComparisonSummary } from '../../../persistence/types';
 import { useLabActions, useLabState } from '../../app/lab-store-context';
+import { DeleteButton } from '../../components/delete-button';
 import { ResumeControls } from './resume-controls';
 
-const STATUS: Readonly<Record<ComparisonSummary['status'], string>> = {
+/** A saved comparison's (or sweep's) status, in a word. */
+export const STATUS_WORDS: Readonly<Record<ComparisonSummary['status'], string>> = {
   running: 'running',
   paused: 'paused',
   completed: 'finished',
@@ -15,14 +17,13 @@ const STATUS: Readonly<Record<ComparisonSummary['status'], string>> = {
 
 function HistoryItem({ summary, current }: { summary: ComparisonSummary; current: boolean }) {
   const actions = useLabActions();
-  const [confirming, setConfirming] = useState(false);
   const when = new Date(summary.updatedAt).toLocaleString();
   return (
     <li className={current ? 'current' : undefined} aria-current={current ? 'true' : undefined}>
       <div className="history-text">
         <strong>{summary.name}</strong>
         <span className="field-help">
-          {summary.dataset} · {summary.architecture} · {summary.runCount} runs · {summary.epochsDone} epochs · {STATUS[summary.status]} · {when}
+          {summary.dataset} · {summary.architecture} · {summary.runCount} runs · {summary.epochsDone} epochs · {STATUS_WORDS[summary.status]} · {when}
         </span>
       </div>
       <div className="history-actions">
@@ -31,20 +32,7 @@ function HistoryItem({ summary, current }: { summary: ComparisonSummary; current
         </button>
         {/* The comparison on screen has these in its own controls. */}
         {!current && <ResumeControls id={summary.id} name={summary.name} status={summary.status} resumableFromEpoch={summary.resumableFromEpoch} size="small" />}
-        {confirming ? (
-          <>
-            <button type="button" className="small danger" onClick={() => void actions.delete(summary.id)} aria-label={`Really delete ${summary.name}`} autoFocus>
-              Really delete
-            </button>
-            <button type="button" className="small" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <button type="button" className="small" onClick={() => setConfirming(true)} aria-label={`Delete ${summary.name}`} disabled={summary.status === 'running' || summary.status === 'paused'}>
-            Delete
-          </button>
-        )}
+        <DeleteButton name={summary.name} onDelete={() => void actions.delete(summary.id)} disabled={summary.status === 'running' || summary.status === 'paused'} />
       </div>
     </li>
   );
