@@ -104,6 +104,9 @@ export async function benchRace(labUrl: string, chromiumArgs: readonly string[],
     // Space pauses; the race may instead have reached its last step (10,000) and stopped by itself.
     if (/playing/.test((await page.getByRole('status', { name: 'Race status' }).textContent()) ?? '')) await page.keyboard.press(' ');
     await page.getByRole('status', { name: 'Race status' }).filter({ hasText: /paused|finished/ }).waitFor();
+    // The page's own frame rate with nothing to draw: the ceiling for the windows around it.
+    const idle = await timeFrames(page, 1500);
+    rows.push(summarise('paused, nothing moving (the baseline)', `${(await stepNow(page)) + 1}`, idle));
     const resized = await timeFrames(page, 1500, async () => {
       await page.setViewportSize({ width: 1300, height: 950 });
     });
