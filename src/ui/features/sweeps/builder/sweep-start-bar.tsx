@@ -3,13 +3,13 @@
  * (from a measured rate, and which), a calibration when no rate is known here yet, every
  * problem of the sweep (each a button to its field), and Start.
  */
-import { useState } from 'react';
 import { ProblemList } from '../../../components/problem-list';
 import { useLabState } from '../../../app/lab-store-context';
 import { useSweepActions, useSweepState } from '../sweep-store-context';
 import { estimateText, sweepEstimate } from './estimate-model';
 import { useSweepForm } from './sweep-form-context';
 import { sweepPathLabel } from './sweep-path-label';
+import { usePending } from '../../../components/use-pending';
 
 export function SweepStartBar() {
   const { config, plan, errors, valid } = useSweepForm();
@@ -20,18 +20,10 @@ export function SweepStartBar() {
   const backend = useLabState((s) => s.backend?.name);
   const labBusy = useLabState((s) => s.current?.status === 'running' || s.current?.status === 'paused');
   const dataset = useLabState((s) => (plan ? s.datasets[plan.basePlan.dataset.name] : undefined));
-  const [starting, setStarting] = useState(false);
+  const [starting, start] = usePending(() => actions.start(config));
   const busy = labBusy || runningSweep !== undefined;
   const problems = Object.entries(errors);
   const estimate = plan ? sweepEstimate({ plan, rates, backend, fullTrainCount: dataset?.status === 'ready' ? dataset.summary.trainCount : undefined }) : undefined;
-  const start = async () => {
-    setStarting(true);
-    try {
-      await actions.start(config);
-    } finally {
-      setStarting(false);
-    }
-  };
   return (
     <div className="start-bar">
       {estimate && (
