@@ -138,9 +138,10 @@ async function measureLab(page: Page, config: ExperimentConfigInput, stepsPerEpo
     ([element, expected]) => (element as HTMLInputElement).value === expected,
     [await nameField.elementHandle(), name] as const,
   );
-  const start = page.getByRole('button', { name: 'Start comparison' });
-  // Found before tracing: resolving a role locator is Playwright's main-thread work, not the lab's.
-  await start.waitFor();
+  // Found before tracing, and clicked through its handle: resolving a role locator is
+  // Playwright's own main-thread work (hundreds of ms on a page this size), not the lab's.
+  const start = await page.getByRole('button', { name: 'Start comparison' }).elementHandle();
+  if (!start) throw new Error('no Start comparison button');
   const browser = page.context().browser()!;
   await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
   await start.click();

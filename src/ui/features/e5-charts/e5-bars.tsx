@@ -3,15 +3,30 @@ import { useMemo, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunView } from '../../../client/types';
 import { ChartDownload } from '../../components/chart-download';
+import { Deferred } from '../../components/deferred';
 import { safeFileName } from '../../components/download';
 import { runColor } from '../../components/palette';
 import { formatValue } from '../live-charts/format';
 import { resultRows } from '../results/results-model';
 import { runBars, type RunBar } from './e5-model';
 
-function BarCard({ title, fileName, data, children, unit }: { title: string; fileName: string; data: RunBar[]; children: React.ReactNode; unit: string }) {
-  const figure = useRef<HTMLElement>(null);
+/**
+ * The bars appear when the runs finish, with the results table and the confusion matrix;
+ * each chart mounts in a later task of its own (delayMs), so that moment is not one long task.
+ */
+function BarCard({ title, fileName, data, children, unit, delayMs }: { title: string; fileName: string; data: RunBar[]; children: React.ReactNode; unit: string; delayMs: number }) {
   const height = 40 + data.length * 34;
+  return (
+    <Deferred delayMs={delayMs} height={height} label={title}>
+      <BarFigure title={title} fileName={fileName} data={data} unit={unit} height={height}>
+        {children}
+      </BarFigure>
+    </Deferred>
+  );
+}
+
+function BarFigure({ title, fileName, data, children, unit, height }: { title: string; fileName: string; data: RunBar[]; children: React.ReactNode; unit: string; height: number }) {
+  const figure = useRef<HTMLElement>(null);
   return (
     <figure className="chart-card" ref={figure} aria-label={title}>
       <figcaption>
@@ -42,12 +57,12 @@ export function E5Bars({ runs, comparisonName }: { runs: readonly RunView[]; com
     <section aria-labelledby="bars-heading" className="panel">
       <h2 id="bars-heading">Time and final metrics per run</h2>
       <div className="chart-grid">
-        <BarCard title="Training time per run" fileName={`${base}-time`} data={bars} unit="seconds">
+        <BarCard title="Training time per run" fileName={`${base}-time`} data={bars} unit="seconds" delayMs={80}>
           <Bar dataKey="seconds" name="training time (s)" isAnimationActive={false}>
             {cells(1)}
           </Bar>
         </BarCard>
-        <BarCard title={`Final ${metric} per run`} fileName={`${base}-${metric}`} data={bars} unit={metric}>
+        <BarCard title={`Final ${metric} per run`} fileName={`${base}-${metric}`} data={bars} unit={metric} delayMs={160}>
           <Bar dataKey="test" name={`test ${metric}`} isAnimationActive={false}>
             {cells(1)}
           </Bar>

@@ -9,8 +9,10 @@ import { useMemo, useState } from 'react';
 import type { ComparisonView, RunView } from '../../../client/types';
 import { safeFileName } from '../../components/download';
 import { SelectField } from '../../components/field';
+import { Fold } from '../../components/fold';
+import { Deferred } from '../../components/deferred';
 import { chartRuns, useHiddenLines } from '../live-charts/legend-state';
-import { LineChartCard } from '../live-charts/line-chart-card';
+import { LIVE_CHART_INTERVAL_MS, LineChartCard } from '../live-charts/line-chart-card';
 import { RunLegend } from '../live-charts/run-legend';
 import { useRunsUnchangedIn } from '../live-charts/stable-runs';
 import { toRows, type LinePair } from '../live-charts/series';
@@ -19,10 +21,23 @@ import { LAYER_METRICS, hasLayerMetric, layerLines, layersOf, medianStepLines, s
 const QUANTILE_LABELS = ['10th percentile', 'median', '90th percentile'];
 const METRICS: readonly LayerMetric[] = ['gradNorm', 'weightNorm', 'updateRatio', 'firstMoment', 'secondMoment'];
 
-function Chart(props: { title: string; file: string; lines: readonly LinePair[]; labels: readonly string[]; hidden: ReadonlySet<number>; yLabel: string; name: string }) {
+const CHART_HEIGHT = 220;
+/**
+ * Up to seven charts appear together here. Each mounts in a task of its own (STAGGER_MS
+ * apart) and updates at its own phase of the live-chart interval, so neither their
+ * appearance nor their updates hold the page for the sum of them.
+ */
+const STAGGER_MS = 60;
+
+function Chart(props: { index: number; title: string; file: string; lines: readonly LinePair[]; labels: readonly string[]; hidden: ReadonlySet<number>; yLabel: string; name: string }) {
   const rows = useMemo(() => toRows(props.lines), [props.lines]);
   const runs = useMemo(() => chartRuns(props.labels, props.lines, props.hidden), [props.labels, props.lines, props.hidden]);
-  return <LineChartCard title={props.title} fileName={props.file} rows={rows} runs={runs} xLabel="Step" yLabel={props.yLabel} logY style="batch" faintName="" mainName={props.name} height={220} />;
+  const delayMs = props.index * STAGGER_MS;
+  return (
+    <Deferred delayMs={delayMs} height={CHART_HEIGHT} label={props.title}>
+      <LineChartCard title={props.title} fileName={props.file} rows={rows} runs={runs} xLabel="Step" yLabel={props.yLabel} logY style="batch" faintName="" mainName={props.name} height={CHART_HEIGHT} phaseMs={delayMs % LIVE_CHART_INTERVAL_MS} />
+    </Deferred>
+  );
 }
 
 function RunInsight({ run, file }: { run: RunView; file: (chart: string) => string }) {
@@ -38,9 +53,10 @@ function RunInsight({ run, file }: { run: RunView; file: (chart: string) => stri
     <>
       <RunLegend labels={layers} hidden={hiddenLayers} onToggle={toggleLayer} name="Layers shown" lineKey={false} />
       <div className="chart-grid">
-        {shown.map((metric) => (
+        {shown.map((metric, index) => (
           <Chart
             key={metric}
+            index={index}
             title={LAYER_METRICS[metric].title}
             file={file(metric)}
             lines={byMetric[metric]}
@@ -56,7 +72,7 @@ function RunInsight({ run, file }: { run: RunView; file: (chart: string) => stri
           <p className="field-help">What each parameter’s update multiplies its gradient (Adam: its first moment) by: lr for SGD, lr / (√v + ε) for the adaptive optimizers.</p>
           <RunLegend labels={QUANTILE_LABELS} hidden={hiddenQuantiles} onToggle={toggleQuantile} name="Percentiles shown" lineKey={false} />
           <div className="chart-grid">
-            <Chart title={`Effective step size of ${run.label}`} file={file('step-sizes')} lines={quantiles} labels={QUANTILE_LABELS} hidden={hiddenQuantiles} yLabel="step size" name="step size" />
+            <Chart index={shown.length} title={`Effective step size of ${run.label}`} file={file('step-sizes')} lines={quantiles} labels={QUANTILE_LABELS} hidden={hiddenQuantiles} yLabel="step size" name="step size" />
           </div>
         </>
       )}
@@ -67,6 +83,10 @@ function RunInsight({ run, file }: { run: RunView; file: (chart: string) => stri
 /** Probe samples arrive every few steps, records ten times a second. */
 const sameProbes = (run: RunView, before: RunView) => run.probes === before.probes && run.label === before.label;
 
+/**
+ * The charts sit in a fold, closed at first: they are built only when someone opens it,
+ * so a comparison in progress does not pay for charts nobody is looking at.
+ */
 export function OptimizerInsight({ comparison }: { comparison: ComparisonView }) {
   const runs = useRunsUnchangedIn(comparison.runs, sameProbes);
   const probed = runs.filter((run) => (run.probes?.length ?? 0) > 0);
@@ -86,8 +106,8 @@ export function OptimizerInsight({ comparison }: { comparison: ComparisonView })
             : 'No measurements of the optimizers were saved with this comparison.'}
         </p>
       ) : (
-        <>
-          <p className="field-help">Measured every few steps (log scales). Pick a run to see its layers and its optimizer’s state.</p>
+        <Fold summary="Per-layer norms, moments and step sizes, measured every few steps">
+          <p className="field-help">Log scales. Pick a run to see its layers and its optimizer’s state.</p>
           <SelectField
             path="insight.run"
             label="Run"
@@ -99,9 +119,9 @@ export function OptimizerInsight({ comparison }: { comparison: ComparisonView })
           <RunInsight key={run.id} run={run} file={file} />
           <RunLegend labels={labels} hidden={hiddenRuns} onToggle={toggleRun} name="Runs shown in the step-size chart" lineKey={false} />
           <div className="chart-grid">
-            <Chart title="Median effective step, all runs" file={`${safeFileName(comparison.name)}-median-steps`} lines={medians} labels={labels} hidden={hiddenRuns} yLabel="step size" name="median step" />
+            <Chart index={METRICS.length + 1} title="Median effective step, all runs" file={`${safeFileName(comparison.name)}-median-steps`} lines={medians} labels={labels} hidden={hiddenRuns} yLabel="step size" name="median step" />
           </div>
-        </>
+        </Fold>
       )}
     </section>
   );
