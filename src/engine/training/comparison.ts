@@ -401,7 +401,8 @@ async function testRun(
     batchSize,
     scaling: run.scaling,
     stats,
-    withPredictions: run.model.task !== 'generative',
+    // The evaluator decides by the model's task what a prediction is (none for a VAE).
+    withPredictions: true,
   });
   return {
     loss: evaluation.loss,

@@ -79,12 +79,15 @@ export async function evaluateModel(
     batch.y.dispose();
   }
   const names = Object.keys(sums ?? {});
-  const values = await Promise.all([...names.map((name) => sums![name]!.data()), penalty ? penalty.data() : Promise.resolve(new Float32Array([0]))]);
+  // Sums, penalty, predictions and outputs in flight together: one wait for the lot.
+  const [values, predictions, outputs] = await Promise.all([
+    Promise.all([...names.map((name) => sums![name]!.data()), penalty ? penalty.data() : Promise.resolve(new Float32Array([0]))]),
+    readJoined(predictionParts),
+    readJoined(outputParts),
+  ]);
   if (sums) tf.dispose(Object.values(sums));
   penalty?.dispose();
   const perSample = Object.fromEntries(names.map((name, i) => [name, values[i]![0]! / dataset.count]));
-  const predictions = await readJoined(predictionParts);
-  const outputs = await readJoined(outputParts);
   const { lossSum, correct, ...metrics } = perSample;
   return {
     loss: (lossSum ?? 0) + values.at(-1)![0]!,
