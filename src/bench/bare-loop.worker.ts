@@ -9,16 +9,25 @@ import type { TrainTestSplit } from '../engine/data/types';
 import type { BackendReport } from '../protocol/messages';
 import { selectTrainingBackend } from '../worker/backend-select';
 import { loadBrowserDataset, sameOriginDatasetBases } from '../worker/datasets';
+import { makeSpiral } from '../engine/data/synthetic';
 import { runBareLoop, type BareLoopRequest, type BareLoopResult } from './bare-loop';
+import { measureProbeCost, type ProbeCost, type ProbeCostCase } from './probe-cost';
 import { runRunnerLoop, type RunnerLoopRequest, type RunnerLoopResult } from './runner-loop';
 
-/** 'prepare' starts the backend and loads the data (untimed); 'run' measures the bare loop, 'runner' the lab's runner. */
+/** Fashion-MNIST, or (for the small dense net, whose cheap steps show a probe's fixed cost most) the two-arm spiral. */
+export type ProbeCostRequest = ProbeCostCase & { readonly data: 'fashion-mnist' | 'spiral' };
+
+/**
+ * 'prepare' starts the backend and loads the data (untimed); 'run' measures the bare loop,
+ * 'runner' the lab's runner, 'probe-cost' plain against probed steps (src/bench/probe-cost.ts).
+ */
 export type BareWorkerRequest =
   | { readonly kind: 'prepare'; readonly backends: readonly string[] }
   | (BareLoopRequest & { readonly kind: 'run'; readonly backends: readonly string[] })
-  | (RunnerLoopRequest & { readonly kind: 'runner'; readonly backends: readonly string[] });
+  | (RunnerLoopRequest & { readonly kind: 'runner'; readonly backends: readonly string[] })
+  | { readonly kind: 'probe-cost'; readonly backends: readonly string[]; readonly probeCost: ProbeCostRequest };
 export type BareWorkerAnswer =
-  | { readonly ok: true; readonly backend: BackendReport; readonly result?: BareLoopResult; readonly runner?: RunnerLoopResult }
+  | { readonly ok: true; readonly backend: BackendReport; readonly result?: BareLoopResult; readonly runner?: RunnerLoopResult; readonly probeCost?: ProbeCost }
   | { readonly ok: false; readonly message: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -36,6 +45,11 @@ async function answer(request: BareWorkerRequest): Promise<BareWorkerAnswer> {
     }).then((loaded) => loaded.split);
     const split = await fashionMnist;
     if (request.kind === 'prepare') return { ok: true, backend: report };
+    if (request.kind === 'probe-cost') {
+      const { data, ...costCase } = request.probeCost;
+      const dataset = data === 'spiral' ? makeSpiral({ count: costCase.batchSize * 8, seed: 1 }) : split.train;
+      return { ok: true, backend: report, probeCost: await measureProbeCost(costCase, dataset) };
+    }
     if (request.config.dataset.name !== 'fashion-mnist') throw new Error('the bare loop benchmark reads Fashion-MNIST only');
     if (request.kind === 'runner') return { ok: true, backend: report, runner: await runRunnerLoop(request, split) };
     return { ok: true, backend: report, result: await runBareLoop(request, split) };
