@@ -6,7 +6,7 @@ import type { TrainableModel } from '../engine/models/types';
 import type { ModelsSnapshot, RunStatus } from '../engine/training/types';
 import { runGallerySchema } from '../protocol/gallery';
 import type { FromWorker } from '../protocol/messages';
-import { createGalleryPoster, GALLERY_TIME_SHARE } from './gallery-poster';
+import { createGalleryPoster } from './gallery-poster';
 
 
 const source: Dataset = {
@@ -19,24 +19,20 @@ const source: Dataset = {
   classNames: ['a', 'b'],
 };
 
-/** A clock that stands still unless told: each post may take `postMs` of it. */
-function setup(postMs = 0) {
+function setup() {
   const posted: { message: FromWorker; transfer: Transferable[] }[] = [];
   const log: string[] = [];
-  const clock = { ms: 0 };
   const poster = createGalleryPoster({
     comparisonId: 'c1',
     post: (message, transfer = []) => {
       log.push(`post ${message.type}`);
       posted.push({ message, transfer });
-      clock.ms += postMs;
     },
     source,
     seed: 1,
     flush: () => log.push('flush'),
-    now: () => clock.ms,
   });
-  return { posted, log, poster, clock };
+  return { posted, log, poster };
 }
 
 let vae: TrainableModel;
@@ -72,28 +68,5 @@ describe('the gallery poster', () => {
     await poster(snapshot([{ runId: 'a', step: 10 }], 2));
     expect(posted.map(({ message }) => (message.type === 'gallery' ? `${message.gallery.runId}@${message.gallery.step}` : message.type))).toEqual(['a@5', 'a@10']);
     classifier.dispose();
-  });
-
-  it('keeps galleries within their share of the time: past it, epoch-end galleries wait, the final one does not', async () => {
-    // Each gallery takes 100 ms; training between snapshots takes `trainMs`.
-    const { posted, poster, clock } = setup(100);
-    const shown = () => posted.map(({ message }) => (message.type === 'gallery' ? message.gallery.step : -1));
-    const trainFor = (ms: number) => (clock.ms += ms);
-    trainFor(4000);
-    await poster(snapshot([{ runId: 'a', step: 1 }], 1));
-    // 100 ms of galleries in 4.2 s: within the share, so the next epoch's shows.
-    trainFor(100);
-    expect(100 / 4200).toBeLessThan(GALLERY_TIME_SHARE);
-    await poster(snapshot([{ runId: 'a', step: 2 }], 2));
-    // Now 200 ms in 4.4 s, over the share: this epoch's waits...
-    trainFor(100);
-    expect(200 / 4400).toBeGreaterThan(GALLERY_TIME_SHARE);
-    await poster(snapshot([{ runId: 'a', step: 3 }], 3));
-    // ...until enough training has passed (200 ms in 7.4 s),
-    trainFor(3000);
-    await poster(snapshot([{ runId: 'a', step: 4 }], 4));
-    // and the final gallery always shows.
-    await poster({ ...snapshot([{ runId: 'a', step: 5 }], 5), final: true });
-    expect(shown()).toEqual([1, 2, 4, 5]);
   });
 });

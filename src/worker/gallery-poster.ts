@@ -15,35 +15,19 @@ export interface GalleryPosterOptions {
   readonly seed: number;
   /** Sends the records waiting in the throttle, so a gallery never arrives before its epoch. */
   readonly flush: () => void;
-  /** Milliseconds, for the time budget; performance.now by default. */
-  readonly now?: () => number;
 }
-
-/**
- * Galleries may take this share of the comparison's time. Decoding one costs about what
- * a few dozen training steps do (VAE2 on SwiftShader: seconds), so on short epochs a
- * gallery after each would slow training by more than the 5% the lab allows itself;
- * past the budget, galleries wait for a later epoch, and the last one is always shown.
- */
-export const GALLERY_TIME_SHARE = 0.03;
 
 /**
  * The engine's `onModels` for a VAE comparison: decodes each run's gallery and posts it
  * as a 'gallery' message, its pixel buffers transferred. A run whose step count has not
  * changed since its last gallery (it ended earlier) is skipped, as is a diverged run
- * (its weights are not numbers); so is every run of an epoch-end snapshot when the
- * galleries so far have taken more than GALLERY_TIME_SHARE of the time since the start.
+ * (its weights are not numbers).
  */
 export function createGalleryPoster(options: GalleryPosterOptions): (snapshot: ModelsSnapshot) => Promise<void> {
   const { comparisonId, post, flush } = options;
   const maker = createVaeGalleryMaker({ source: options.source, seed: options.seed });
   const shownStep = new Map<string, number>();
-  const now = options.now ?? (() => performance.now());
-  const started = now();
-  let spent = 0;
   return async (snapshot) => {
-    if (!snapshot.final && spent > GALLERY_TIME_SHARE * (now() - started)) return;
-    const began = now();
     for (const run of snapshot.runs) {
       if (!(run.model instanceof VaeModel) || run.status === 'diverged' || run.step === 0 || shownStep.get(run.runId) === run.step) continue;
       shownStep.set(run.runId, run.step);
@@ -52,6 +36,5 @@ export function createGalleryPoster(options: GalleryPosterOptions): (snapshot: M
       flush();
       post({ v: PROTOCOL_VERSION, type: 'gallery', comparisonId, gallery }, galleryBuffers(gallery));
     }
-    spent += now() - began;
   };
 }
