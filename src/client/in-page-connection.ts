@@ -28,12 +28,12 @@ export function hostConnection(createHost: (post: PostToClient) => TrainingHost)
  * separate chunk, so tfjs stays out of the main bundle until it is needed).
  */
 export async function startInPageConnection(): Promise<TrainingConnection> {
-  const [{ createTrainingHost }, { sameOriginDatasetBases }] = await Promise.all([
+  const [{ createTrainingHost, LAB_CHECKPOINT_SPACING }, { sameOriginDatasetBases }] = await Promise.all([
     import('../worker/training-host'),
     import('../worker/datasets'),
   ]);
   const appBase = new URL(import.meta.env.BASE_URL, globalThis.location.href).href;
   return hostConnection((post) =>
-    createTrainingHost(post, { place: 'main-thread', datasets: { sameOriginBases: sameOriginDatasetBases(appBase) } }),
+    createTrainingHost(post, { place: 'main-thread', checkpointSpacing: LAB_CHECKPOINT_SPACING, datasets: { sameOriginBases: sameOriginDatasetBases(appBase) } }),
   );
 }

@@ -1,6 +1,7 @@
 import type { TrainTestSplit } from '../engine/data/types';
 import type { ExperimentPlan } from '../engine/experiment/config';
 import { runExperiment } from '../engine/experiment/run-experiment';
+import type { CheckpointSpacing } from '../engine/training/comparison';
 import { DEFAULT_PROBE_EVERY } from '../engine/training/probes';
 import type { ComparisonCheckpoint } from '../engine/training/types';
 import { checkpointBuffers } from '../protocol/checkpoint-schema';
@@ -9,6 +10,12 @@ import { createGalleryPoster } from './gallery-poster';
 import { createRecordThrottle, type PostToClient } from './record-throttle';
 import { YieldingController } from './yield-to-event-loop';
 
+/**
+ * The lab's checkpoints: every epoch once epochs take 30 s or more (and a checkpoint
+ * under 2% of one); on shorter epochs, every 30 s or so, so a resume retrains about that.
+ */
+export const LAB_CHECKPOINT_SPACING: CheckpointSpacing = { minSeconds: 30, maxShare: 0.02 };
+
 export interface ComparisonSessionOptions {
   readonly comparisonId: string;
   readonly plan: ExperimentPlan;
@@ -16,6 +23,8 @@ export interface ComparisonSessionOptions {
   readonly throttleMs?: number;
   /** Continue from this checkpoint (from a 'start' message's `resume`). */
   readonly resumeFrom?: ComparisonCheckpoint;
+  /** Every epoch when absent. */
+  readonly checkpointSpacing?: CheckpointSpacing;
 }
 
 /**
@@ -75,6 +84,7 @@ export class ComparisonSession {
         resumeFrom,
         // Always on: cheap at this spacing (bench:engine), and the diagnosis reads them.
         probes: { every: DEFAULT_PROBE_EVERY },
+        checkpointSpacing: this.options.checkpointSpacing,
         callbacks: {
           onBatches: (records) => throttle.addBatches(records),
           onProbes: (samples) => throttle.addProbes(samples),

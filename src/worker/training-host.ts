@@ -1,4 +1,5 @@
 import type { RealDatasetName } from '../engine/data/load-dataset';
+import type { CheckpointSpacing } from '../engine/training/comparison';
 import type { Dataset, DownloadProgress, TrainTestSplit } from '../engine/data/types';
 import { parseExperiment, type DatasetName, type ExperimentPlan } from '../engine/experiment/config';
 import { measureStepRate } from '../engine/sweeps/measure-rate';
@@ -11,6 +12,8 @@ import { toErrorPayload } from './error-payload';
 import { parseToWorker } from './parse-message';
 import type { PostToClient } from './record-throttle';
 
+export { LAB_CHECKPOINT_SPACING } from './comparison-session';
+
 export type { PostToClient } from './record-throttle';
 
 export interface TrainingHostOptions {
@@ -22,6 +25,8 @@ export interface TrainingHostOptions {
   readonly throttleMs?: number;
   /** Backends tried when 'start' arrives before any 'init'. */
   readonly defaultBackends?: readonly string[];
+  /** How often epoch ends are checkpointed: the lab passes LAB_CHECKPOINT_SPACING; every epoch when absent. */
+  readonly checkpointSpacing?: CheckpointSpacing;
 }
 
 export interface TrainingHost {
@@ -151,7 +156,7 @@ export function createTrainingHost(post: PostToClient, options: TrainingHostOpti
       try {
         const plan = parseExperiment(config);
         // Pause and cancel apply from now on, also while the backend starts and the data loads.
-        session = new ComparisonSession({ comparisonId, plan, post, throttleMs, resumeFrom: resume });
+        session = new ComparisonSession({ comparisonId, plan, post, throttleMs, resumeFrom: resume, checkpointSpacing: options.checkpointSpacing });
         await ensureBackend(options.defaultBackends ?? ['webgl', 'cpu']);
         await session.run(await splitFor(plan, requestId));
       } catch (error) {

@@ -4,6 +4,7 @@
  *   new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' })
  * All the logic lives in createTrainingHost, which the page can also run itself.
  */
+import { LAB_CHECKPOINT_SPACING } from './comparison-session';
 import { sameOriginDatasetBases } from './datasets';
 import { createTrainingHost } from './training-host';
 
@@ -12,6 +13,7 @@ const appBase = new URL(import.meta.env.BASE_URL, scope.location.origin).href;
 
 const host = createTrainingHost((message, transfer) => scope.postMessage(message, transfer ?? []), {
   place: 'worker',
+  checkpointSpacing: LAB_CHECKPOINT_SPACING,
   datasets: { sameOriginBases: sameOriginDatasetBases(appBase) },
 });
 

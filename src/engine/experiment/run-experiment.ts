@@ -6,6 +6,7 @@ import type { TrainableModel } from '../models/types';
 import { createOptimizer, type OptimizerConfig } from '../optimizers/registry';
 import {
   runComparison,
+  type CheckpointSpacing,
   type ComparisonResult,
   type ModelRequest,
 } from '../training/comparison';
@@ -43,6 +44,8 @@ export interface ExperimentRunOptions {
   readonly resumeFrom?: ComparisonCheckpoint;
   /** Measure the runs every `probes.every` steps (callbacks.onProbes); off when absent. */
   readonly probes?: ProbeOptions;
+  /** How often epoch ends are checkpointed (see CheckpointSpacing); every epoch when absent. */
+  readonly checkpointSpacing?: CheckpointSpacing;
 }
 
 /** Prepares the data the plan asks for and runs its comparison with the lab's registries. */
@@ -58,5 +61,6 @@ export function runExperiment(options: ExperimentRunOptions): Promise<Comparison
     keepModels: options.keepModels,
     resumeFrom: options.resumeFrom,
     probes: options.probes,
+    checkpointSpacing: options.checkpointSpacing,
   });
 }

@@ -6,7 +6,7 @@ import type { ForwardContext, TrainableModel } from '../models/types';
 import { buildRequestedModel } from '../experiment/run-experiment';
 import type { ModelOptions } from '../experiment/config';
 import { createOptimizer, type OptimizerConfig } from '../optimizers/registry';
-import { runComparison, type ComparisonOptions, type ModelRequest } from './comparison';
+import { checkpointDue, runComparison, type ComparisonOptions, type ModelRequest } from './comparison';
 import { ComparisonController } from './controller';
 import type { BatchRecord, ComparisonSpec, EpochRecord, RunSpec } from './types';
 
@@ -335,5 +335,39 @@ describe('comparison runner: checkpoints', () => {
     await runComparison(options(spec({ epochs: 1 }), { callbacks: { onCheckpoint: (c) => void (saved = c) } }));
     const other = spec({ runs: [run('lion', { name: 'lion' })] });
     await expect(runComparison(options(other, { resumeFrom: saved }))).rejects.toThrow(/a checkpoint of the runs lion/);
+  });
+});
+
+describe('comparison runner: checkpoint spacing', () => {
+  const spacing = { minSeconds: 30, maxShare: 0.02 };
+
+  it('is due every epoch without spacing; with it, minSeconds after the last and within its share', () => {
+    expect(checkpointDue(undefined, 1, { endMs: 0, costMs: 0 })).toBe(true);
+    expect(checkpointDue(spacing, 29_999, { endMs: 0, costMs: 0 })).toBe(false);
+    expect(checkpointDue(spacing, 30_000, { endMs: 0, costMs: 0 })).toBe(true);
+    // A 1 s checkpoint waits 50 s (1 s is 2% of 50 s), not 30.
+    expect(checkpointDue(spacing, 45_000, { endMs: 0, costMs: 1000 })).toBe(false);
+    expect(checkpointDue(spacing, 50_000, { endMs: 0, costMs: 1000 })).toBe(true);
+  });
+
+  it('checkpoints the epoch ends that are due: the first at least minSeconds in, then by the same rule', async () => {
+    // Each epoch takes 20 s of the clock, each checkpoint 400 ms (under 2% of 30 s).
+    let now = 0;
+    const taken: number[] = [];
+    await runComparison(
+      options(spec({ epochs: 6 }), {
+        clock: () => now,
+        checkpointSpacing: spacing,
+        callbacks: {
+          onEpoch: (record) => void (record.runId === 'sgd' && (now += 20_000)),
+          onCheckpoint: (checkpoint) => {
+            taken.push(checkpoint.epochsCompleted);
+            now += 400;
+          },
+        },
+      }),
+    );
+    // Epoch ends at 20, 40, 60.4, 80.4, 100.8, 120.8 s: due at 40 s (30 s in), then 30 s after 40.4 s, and so on.
+    expect(taken).toEqual([2, 4, 6]);
   });
 });

@@ -62,6 +62,27 @@ export interface ComparisonOptions<OptimizerConfig, ModelOptions> {
    * through `callbacks.onProbes` with the batch losses. Off when absent.
    */
   readonly probes?: ProbeOptions;
+  /** How often epoch ends are checkpointed; every epoch when absent. */
+  readonly checkpointSpacing?: CheckpointSpacing;
+}
+
+/**
+ * Checkpoints at epoch ends, but no sooner than `minSeconds` after the last one (or the
+ * start), nor sooner than its cost allows within `maxShare` of the time. Why: a
+ * checkpoint reads every weight and optimizer slot back from the backend (about a second
+ * for FCNN on SwiftShader), so on epochs of seconds, one per epoch is a fifth of the
+ * training; on epochs of minutes it is every epoch anyway. A resume starts from the last
+ * checkpoint and trains the epochs after it again.
+ */
+export interface CheckpointSpacing {
+  readonly minSeconds: number;
+  readonly maxShare: number;
+}
+
+/** Whether an epoch end at `nowMs` is due a checkpoint, given the last one's end and cost. */
+export function checkpointDue(spacing: CheckpointSpacing | undefined, nowMs: number, last: { readonly endMs: number; readonly costMs: number }): boolean {
+  if (!spacing) return true;
+  return nowMs - last.endMs >= Math.max(spacing.minSeconds * 1000, last.costMs / spacing.maxShare);
 }
 
 export interface ComparisonResult {
@@ -108,6 +129,8 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
   const groups = groupRuns(runs, data.train, spec.seed, stats);
   const ticksPerEpoch = Math.max(...groups.map((g) => g.batcher.batchesPerEpoch));
 
+  // The start stands for a checkpoint of no cost: the first is due minSeconds in.
+  let lastCheckpoint = { endMs: started, costMs: 0 };
   const reportedResults = new Map<RunState, RunResult>();
   const report = (run: RunState, test?: TestMetrics): RunResult => {
     const result = resultOf(run, test);
@@ -149,7 +172,8 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
       if (signal?.aborted) break;
       await endEpoch(runs, epoch, spec, data, stats, callbacks, elapsed);
       await callbacks.onModels?.(snapshotOf(runs, epoch + 1, false));
-      if (callbacks.onCheckpoint) {
+      if (callbacks.onCheckpoint && checkpointDue(options.checkpointSpacing, clock(), lastCheckpoint)) {
+        const began = clock();
         const checkpoint: ComparisonCheckpoint = {
           version: 1,
           epochsCompleted: epoch + 1,
@@ -157,6 +181,7 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
           runs: await Promise.all(runs.map((run) => run.checkpoint())),
         };
         await callbacks.onCheckpoint(checkpoint);
+        lastCheckpoint = { endMs: clock(), costMs: clock() - began };
       }
       const memory = tf.memory();
       callbacks.onMemory?.({ epoch: epoch + 1, numTensors: memory.numTensors, numBytes: memory.numBytes });
