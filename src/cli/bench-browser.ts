@@ -148,12 +148,11 @@ function benchConfig(arch: string, backend: Backend, stepsPerEpoch: number): Exp
   };
 }
 
-/** Runs one comparison in the lab page and reads its epoch records from the exported JSON. */
 /**
- * One comparison through the lab, its rate from its own epoch records. `traced`: under a
- * Chromium trace, for the page's main-thread tasks; a trace slows the page and its worker
- * (every task and paint recorded), so the rate compared with the bare loop comes from an
- * untraced run.
+ * Runs one comparison in the lab page; its rate comes from its epoch records, read from
+ * the exported JSON. `traced`: under a Chromium trace, for the page's main-thread tasks;
+ * a trace slows the page and its worker (every task and paint recorded), so the rate
+ * compared with the bare loop comes from an untraced run.
  */
 async function measureLab(page: Page, config: ExperimentConfigInput, stepsPerEpoch: number, traced: boolean) {
   const name = config.name!;
@@ -230,7 +229,7 @@ async function measureRunner(page: Page, config: ExperimentConfigInput, probes: 
   return answer.runner.samplesPerSecond;
 }
 
-async function measureProbeCost(page: Page, probeCost: ProbeCostRequest): Promise<ProbeCost> {
+async function probeCostInWorker(page: Page, probeCost: ProbeCostRequest): Promise<ProbeCost> {
   await page.bringToFront();
   const answer: BareWorkerAnswer = await page.evaluate((request) => window.runBareLoop(request), { kind: 'probe-cost', probeCost, backends: ['webgl', 'cpu'] } as const);
   if (!answer.ok || !answer.probeCost) throw new Error(`probe cost: ${answer.ok ? 'no result' : answer.message}`);
@@ -297,7 +296,7 @@ async function benchBackend(labUrl: string, backend: Backend, options: Options, 
       for (let round = 1; round <= options.repeat; round++) {
         const tag = `  ${arch}${options.repeat > 1 ? ` #${round}` : ''}`;
         if (options.sections.includes('probes')) {
-          const cost = await measureProbeCost(bench, { data: 'fashion-mnist', ...(MODELS[arch] ?? { architecture: arch }), optimizerName: 'sgd', batchSize: BATCH[arch]!, rounds: options.quick ? 1 : PROBE_ROUNDS[arch]! } as ProbeCostRequest);
+          const cost = await probeCostInWorker(bench, { data: 'fashion-mnist', ...(MODELS[arch] ?? { architecture: arch }), optimizerName: 'sgd', batchSize: BATCH[arch]!, rounds: options.quick ? 1 : PROBE_ROUNDS[arch]! } as ProbeCostRequest);
           log(`${tag}: probed step +${percent(cost.overhead)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
           // Of the repeats, the one measured with the least noise in its plain steps.
           if (!bestProbe || cost.plainMs < bestProbe.plainMs) bestProbe = cost;
@@ -332,7 +331,7 @@ async function benchBackend(labUrl: string, backend: Backend, options: Options, 
       if (bestProbe) probes.push({ model: arch, batchSize: BATCH[arch]!, cost: bestProbe });
     }
     if (options.sections.includes('probes')) {
-      const cost = await measureProbeCost(bench, options.quick ? { ...SMALL_DENSE, rounds: 4 } : SMALL_DENSE);
+      const cost = await probeCostInWorker(bench, options.quick ? { ...SMALL_DENSE, rounds: 4 } : SMALL_DENSE);
       log(`  dense 2-64-64-2 on the spiral: probed step +${percent(cost.overhead)}`);
       probes.push({ model: 'dense 2-64-64-2, spiral', batchSize: SMALL_DENSE.batchSize, cost });
     }

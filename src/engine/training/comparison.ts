@@ -181,7 +181,8 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
           runs: await Promise.all(runs.map((run) => run.checkpoint())),
         };
         await callbacks.onCheckpoint(checkpoint);
-        lastCheckpoint = { endMs: clock(), costMs: clock() - began };
+        const endMs = clock();
+        lastCheckpoint = { endMs, costMs: endMs - began };
       }
       const memory = tf.memory();
       callbacks.onMemory?.({ epoch: epoch + 1, numTensors: memory.numTensors, numBytes: memory.numBytes });
