@@ -1,10 +1,11 @@
 /**
- * The reductions a probe runs on the backend, written to launch few kernels: on small
- * networks a probe's cost is its number of kernels, not its arithmetic, so each layer's
- * variables are flattened into one vector first and measured together, and the step-size
- * histogram of every variable is a few element-wise kernels and one matrix product (no
- * broadcasting comparison: tfjs's cpu backend takes the slow path for those). Call
- * inside `tf.tidy`.
+ * The reductions a probe runs on the backend, written for both of its costs: on small
+ * networks a probe costs its number of kernels, on large ones its copies. So each
+ * variable is measured where it lies (no flattening: on WebGL a matrix reshaped to a
+ * vector is a copy, and copying FCNN's 1.07M weights into vectors cost more than the
+ * training step itself), and the step-size histogram of every variable is a few
+ * element-wise kernels and one matrix product (no broadcasting comparison: tfjs's cpu
+ * backend takes the slow path for those). Call inside `tf.tidy`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, hashSeed } from '../../lib/rng';
@@ -33,10 +34,29 @@ export function deadShareOf(output: tf.Tensor): tf.Scalar {
   return tf.mean(tf.cast(tf.lessEqual(tf.max(output, axes), 0), 'float32'));
 }
 
-/** One layer's [‖g‖², ‖w‖², ‖w − w₀‖², ‖w₀‖²], with w₀ its weights (flattened) before the step. */
-export function layerSquares(gradients: readonly tf.Tensor[], variables: readonly tf.Tensor[], before: tf.Tensor1D): tf.Tensor1D {
-  const w = joined(variables);
-  return tf.sum(tf.square(tf.stack([joined(gradients), w, tf.sub(w, before), before])), 1) as tf.Tensor1D;
+/** Sum of every element of `t`, without flattening it first (two reductions, no copy). */
+export function sumAll(t: tf.Tensor): tf.Scalar {
+  return (t.rank >= 2 ? tf.sum(tf.sum(t, -1)) : tf.sum(t)) as tf.Scalar;
+}
+
+/**
+ * One layer's [‖g‖², ‖w‖², ‖w − w₀‖², ‖w₀‖²], over its variables, with w₀ each variable's
+ * weights before the step (a clone: on WebGL it shares the texture, no copy). Measured
+ * per variable and added, not on the layer flattened into one vector (see sumAll).
+ */
+export function layerSquares(gradients: readonly tf.Tensor[], variables: readonly tf.Tensor[], before: readonly tf.Tensor[]): tf.Tensor1D {
+  const perVariable = variables.map((w, k) => {
+    const w0 = before[k]!;
+    return tf.stack([sumAll(tf.square(gradients[k]!)), sumAll(tf.square(w)), sumAll(tf.square(tf.sub(w, w0))), sumAll(tf.square(w0))]);
+  });
+  return (perVariable.length === 1 ? perVariable[0]! : tf.addN(perVariable)) as tf.Tensor1D;
+}
+
+/** Mean of every element of the tensors together (of their absolute values when `absolute`). */
+export function meanOfAll(tensors: readonly tf.Tensor[], absolute: boolean): tf.Scalar {
+  const sums = tensors.map((t) => sumAll(absolute ? tf.abs(t) : t));
+  const count = tensors.reduce((n, t) => n + t.size, 0);
+  return tf.div(sums.length === 1 ? sums[0]! : tf.addN(sums), count) as tf.Scalar;
 }
 
 /**

@@ -21,7 +21,7 @@ import type { Batch } from '../data/types';
 import type { ForwardContext, ObservedLayer, TrainableModel } from '../models/types';
 import { KerasOptimizer } from '../optimizers/base';
 import { introspectionOf } from '../optimizers/introspection';
-import { deadShareOf, joined, layerSquares, StepSample } from './probe-measures';
+import { deadShareOf, layerSquares, meanOfAll, StepSample } from './probe-measures';
 import { STEP_SIZE_BIN_COUNT, stepSizeBinEdge, type InputStats, type LayerProbe, type ProbeSample } from './probe-types';
 
 export { inputStatsOf, SAMPLE_PER_VARIABLE } from './probe-measures';
@@ -109,8 +109,9 @@ export class RunProbe {
     onStepped?: () => void,
   ): { loss: tf.Scalar; metrics: Record<string, tf.Scalar> } {
     const variables = this.model.trainableVariables as tf.Variable[];
-    // A copy (clone), never the variable itself: the step assigns new values to the variables.
-    const before = this.groups.map((g) => tf.tidy(() => joined(g.variables).clone()));
+    // Clones, never the variables themselves: the step assigns new values to the variables,
+    // and a clone keeps the old ones (it shares their data: no copy).
+    const before = this.groups.map((g) => g.variables.map((v) => tf.clone(v)));
     const dead: { layer: string; share: tf.Scalar }[] = [];
     const metrics: Record<string, tf.Scalar> = {};
     let lastWithVariables: string | undefined;
@@ -171,7 +172,7 @@ export class RunProbe {
 
   private measure(
     grads: tf.NamedTensorMap,
-    before: readonly tf.Tensor1D[],
+    before: readonly (readonly tf.Tensor[])[],
     dead: readonly { layer: string; share: tf.Scalar }[],
     inputStats: tf.Tensor1D,
     at: { step: number; epoch: number },
@@ -195,8 +196,7 @@ export class RunProbe {
       const moment = (pick: (v: tf.Variable) => tf.Tensor | undefined, vars: readonly tf.Variable[], absolute: boolean): number | undefined => {
         const tensors = vars.map(pick);
         if (tensors.some((m) => m === undefined)) return undefined;
-        const all = joined(tensors as tf.Tensor[]);
-        return scalars.push(tf.mean(absolute ? tf.abs(all) : all)) - 1;
+        return scalars.push(meanOfAll(tensors as tf.Tensor[], absolute)) - 1;
       };
       const layers = this.groups.map((group, i) => {
         const offset = add(layerSquares(group.variables.map((v) => grads[v.name]!), group.variables, before[i]!));
