@@ -5,6 +5,12 @@
  * runner, no loss read-backs, no records, no messages, no store, no charts. One
  * `tf.tidy(optimizer.minimize)` per batch (as RunState.trainStep and bench:engine do),
  * one read at the end to wait for the backend.
+ *
+ * With `galleryEvery`, a VAE also decodes its gallery (issue 4's reconstruction strip,
+ * latent walk and samples, through the engine's own maker) after every that many steps,
+ * as the lab must after each epoch: the same computation, none of the lab around it. On
+ * the benchmark's epochs of 4 to 6 steps that decoding costs about as much as the
+ * training, so a lab-against-bare gap without it would measure the gallery, not the lab.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Batcher } from '../engine/data/batcher';
@@ -12,6 +18,8 @@ import type { TrainTestSplit } from '../engine/data/types';
 import { parseExperiment, type ExperimentConfigInput } from '../engine/experiment/config';
 import { prepareComparisonData } from '../engine/experiment/prepare-data';
 import { buildRequestedModel } from '../engine/experiment/run-experiment';
+import { VaeModel } from '../engine/models/vae';
+import { createVaeGalleryMaker } from '../engine/models/vae-gallery';
 import { createOptimizer, type OptimizerConfig } from '../engine/optimizers/registry';
 import { hashSeed } from '../lib/rng';
 
@@ -21,6 +29,8 @@ export interface BareLoopRequest {
   /** Steps before timing: kernels compile, optimizer slots are made. */
   readonly warmupSteps: number;
   readonly timedSteps: number;
+  /** A VAE only: decode its gallery (from the test set, as the lab) after every this many steps, warm-up included. */
+  readonly galleryEvery?: number;
 }
 
 export interface BareLoopResult {
@@ -49,6 +59,12 @@ export async function runBareLoop(request: BareLoopRequest, split: TrainTestSpli
     modelId: `bare-${spec.architecture}`,
   });
   const optimizer = createOptimizer(run.optimizer as OptimizerConfig) as tf.Optimizer;
+  if (request.galleryEvery !== undefined && !(model instanceof VaeModel)) throw new Error(`galleryEvery: expected a VAE, found ${spec.architecture}`);
+  const gallery = request.galleryEvery !== undefined ? createVaeGalleryMaker({ source: split.test, seed: spec.seed }) : undefined;
+  /** After step i: the epoch's gallery, when one is due (its read-back waits for the backend, as the lab's does). */
+  const afterStep = async (i: number) => {
+    if (gallery && (i + 1) % request.galleryEvery! === 0) await gallery.decode(model as VaeModel);
+  };
   let order = batcher.epochOrder(0);
   const step = (i: number): tf.Scalar => {
     const index = i % batcher.batchesPerEpoch;
@@ -75,6 +91,7 @@ export async function runBareLoop(request: BareLoopRequest, split: TrainTestSpli
     for (let i = 0; i < request.warmupSteps; i++) {
       last?.dispose();
       last = step(i);
+      await afterStep(i);
     }
     await last?.data();
     last?.dispose();
@@ -83,6 +100,7 @@ export async function runBareLoop(request: BareLoopRequest, split: TrainTestSpli
     for (let i = 0; i < request.timedSteps; i++) {
       last?.dispose();
       last = step(request.warmupSteps + i);
+      await afterStep(request.warmupSteps + i);
     }
     await last?.data();
     last?.dispose();

@@ -24,11 +24,14 @@ interface TraceEvent {
   readonly args?: { name?: string; data?: { frames?: { processId: number; url: string }[] } };
 }
 
+/** The shortest task listed by default: shorter ones are the page keeping up. */
+export const LISTED_TASK_MS = 50;
+
 /**
  * Tasks of at least `minWallMs` on the main thread of the renderer that shows the page
  * whose URL `isPage` accepts (the trace's TracingStartedInBrowser lists every frame).
  */
-export function mainThreadTasks(trace: string, isPage: (url: string) => boolean, minWallMs = 50): MainThreadTask[] {
+export function mainThreadTasks(trace: string, isPage: (url: string) => boolean, minWallMs = LISTED_TASK_MS): MainThreadTask[] {
   const events = (JSON.parse(trace) as { traceEvents: TraceEvent[] }).traceEvents;
   const frames = events.filter((e) => e.name === 'TracingStartedInBrowser').flatMap((e) => e.args?.data?.frames ?? []);
   const pid = frames.find((frame) => isPage(frame.url))?.processId;
