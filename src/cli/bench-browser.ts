@@ -400,8 +400,8 @@ function table(rows: readonly Measurement[]) {
     'lab slower by': percent(sameWork(row) / row.labRate - 1),
     'lab, traced': row.tracedLabRate.toFixed(1),
     'longest main-thread task': taskMs(row.longestTaskMs),
-    'its CPU time': `${row.longestTaskCpuMs.toFixed(0)} ms`,
-    'most CPU in a task': `${row.longestCpuMs.toFixed(0)} ms`,
+    'its CPU time': row.longestTaskMs > 0 ? `${row.longestTaskCpuMs.toFixed(0)} ms` : '–',
+    'most CPU in a task': row.longestTaskMs > 0 ? `${row.longestCpuMs.toFixed(0)} ms` : '–',
     'tasks > 100 ms': row.tasksOver100,
     ...(row.runnerRate !== undefined
       ? { 'runner, probes off': row.runnerRate.toFixed(1), 'probes on': row.probedRate!.toFixed(1), 'probes cost': `${((1 - row.probedRate! / row.runnerRate) * 100).toFixed(1)}%` }
