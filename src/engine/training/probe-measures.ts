@@ -82,14 +82,26 @@ export class StepSample {
     this.weights = tf.tensor2d(weights, [1, weights.length]);
   }
 
-  /** Each slot of the variables (by name), at the sampled positions, end to end. */
+  /**
+   * Each slot of the variables (by name), at the sampled positions, end to end. Gathered
+   * when first read, so only the slots the effective step uses are: gathering a slot
+   * flattens it, a copy on WebGL (Adam's momentum, never read here, cost half the probe).
+   */
   slots(slotsOf: (v: tf.Variable) => Readonly<Record<string, tf.Tensor>>): Record<string, tf.Tensor1D> {
-    const perVariable = this.variables.map((v, i) => {
-      const indices = this.indices[i];
-      return Object.entries(slotsOf(v)).map(([name, slot]) => [name, indices ? tf.gather(flat(slot), indices) : flat(slot)] as const);
-    });
-    const names = perVariable[0]?.map(([name]) => name) ?? [];
-    return Object.fromEntries(names.map((name, k) => [name, joined(perVariable.map((slots) => slots[k]![1]))]));
+    const perVariable = this.variables.map(slotsOf);
+    const sampled: Record<string, tf.Tensor1D> = {};
+    for (const name of Object.keys(perVariable[0] ?? {})) {
+      let gathered: tf.Tensor1D | undefined;
+      const gather = () =>
+        joined(
+          perVariable.map((slots, i) => {
+            const indices = this.indices[i];
+            return indices ? tf.gather(flat(slots[name]!), indices) : flat(slots[name]!);
+          }),
+        );
+      Object.defineProperty(sampled, name, { enumerable: true, get: () => (gathered ??= gather()) });
+    }
+    return sampled;
   }
 
   /**
