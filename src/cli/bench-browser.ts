@@ -45,7 +45,7 @@ import { DEFAULT_PROBE_EVERY } from '../engine/training/probes';
 import { configToHash } from '../ui/features/url-state/url-config';
 import { benchRace, raceTable } from './bench-race';
 import { launchChromium, WEBGL_ARGS, type WebGlMode } from './chromium';
-import { LISTED_TASK_MS, mainThreadTasks, type MainThreadTask } from './main-thread-tasks';
+import { mainThreadTasks, taskMs, type MainThreadTask } from './main-thread-tasks';
 import { serveLab } from './serve-lab';
 
 type Backend = 'webgl' | 'cpu';
@@ -250,9 +250,6 @@ async function probeCostInWorker(page: Page, probeCost: ProbeCostRequest): Promi
   if (!answer.ok || !answer.probeCost) throw new Error(`probe cost: ${answer.ok ? 'no result' : answer.message}`);
   return answer.probeCost;
 }
-
-/** A task's wall time; 0 stands for none listed, i.e. every task under LISTED_TASK_MS. */
-const taskMs = (ms: number) => (ms > 0 ? `${ms.toFixed(0)} ms` : `< ${LISTED_TASK_MS} ms`);
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 

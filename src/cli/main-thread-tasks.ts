@@ -24,8 +24,11 @@ interface TraceEvent {
   readonly args?: { name?: string; data?: { frames?: { processId: number; url: string }[] } };
 }
 
-/** The shortest task listed by default: shorter ones are the page keeping up. */
+/** The shortest task listed by default (as the browser's longtask entries): shorter ones are the page keeping up. */
 export const LISTED_TASK_MS = 50;
+
+/** A longest task's wall time for a table; 0 stands for none listed, i.e. every task under LISTED_TASK_MS. */
+export const taskMs = (ms: number) => (ms > 0 ? `${ms.toFixed(0)} ms` : `< ${LISTED_TASK_MS} ms`);
 
 /**
  * Tasks of at least `minWallMs` on the main thread of the renderer that shows the page

@@ -4,9 +4,8 @@
  *   new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' })
  * All the logic lives in createTrainingHost, which the page can also run itself.
  */
-import { LAB_CHECKPOINT_SPACING } from './comparison-session';
 import { sameOriginDatasetBases } from './datasets';
-import { createTrainingHost } from './training-host';
+import { createTrainingHost, LAB_CHECKPOINT_SPACING } from './training-host';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const appBase = new URL(import.meta.env.BASE_URL, scope.location.origin).href;

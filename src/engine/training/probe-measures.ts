@@ -49,14 +49,14 @@ export function layerSquares(gradients: readonly tf.Tensor[], variables: readonl
     const w0 = before[k]!;
     return tf.stack([sumAll(tf.square(gradients[k]!)), sumAll(tf.square(w)), sumAll(tf.square(tf.sub(w, w0))), sumAll(tf.square(w0))]);
   });
-  return (perVariable.length === 1 ? perVariable[0]! : tf.addN(perVariable)) as tf.Tensor1D;
+  return tf.addN(perVariable) as tf.Tensor1D;
 }
 
 /** Mean of every element of the tensors together (of their absolute values when `absolute`). */
 export function meanOfAll(tensors: readonly tf.Tensor[], absolute: boolean): tf.Scalar {
   const sums = tensors.map((t) => sumAll(absolute ? tf.abs(t) : t));
   const count = tensors.reduce((n, t) => n + t.size, 0);
-  return tf.div(sums.length === 1 ? sums[0]! : tf.addN(sums), count) as tf.Scalar;
+  return tf.div(tf.addN(sums), count) as tf.Scalar;
 }
 
 /**
