@@ -88,6 +88,9 @@ export const float32Values = z.union(
 );
 
 export const testMetricsSchema = z.strictObject({
+  weights: z
+    .strictObject({ step: count, epoch: positiveInt, epochEnd: z.boolean(), restoredBest: z.boolean().optional() })
+    .optional(),
   loss: metricValue,
   accuracy: metricValue.optional(),
   confusion: confusionMatrixSchema.optional(),

@@ -12,6 +12,7 @@ import { evaluateModel } from './evaluate';
 import { lossParts, validationParts } from './loss-parts';
 import { isProbeStep, type ProbeSample } from './probe-types';
 import { inputStatsOf, RunProbe, type ProbeOptions } from './probes';
+import { ProgressTracker } from './progress-tracker';
 import { RunState } from './run-state';
 import { targetOutcome } from './stop-rule';
 import type {
@@ -128,6 +129,31 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
   if (resumeFrom) restoreRuns(runs, resumeFrom);
   const groups = groupRuns(runs, data.train, spec.seed, stats);
   const ticksPerEpoch = Math.max(...groups.map((g) => g.batcher.batchesPerEpoch));
+  const tracker = new ProgressTracker({
+    clock,
+    elapsed,
+    epochs: spec.epochs,
+    ticksPerEpoch,
+    startEpoch: resumeFrom?.epochsCompleted ?? 0,
+    validationCount: data.validation?.count ?? 0,
+    testCount: data.test?.count ?? 0,
+    runs,
+    emit: callbacks.onProgress?.bind(callbacks),
+  });
+  const runIndex = new Map(runs.map((run, i) => [run, i]));
+  const tested = async (run: RunState, test: Dataset): Promise<TestMetrics> => {
+    tracker.enter('evaluating');
+    tracker.report();
+    const metrics = await testRun(run, test, spec.evalBatchSize, stats);
+    tracker.evaluated(test.count);
+    return metrics;
+  };
+  /** Phases of an epoch's end (and the comparison's) but validation, which endEpoch reports. */
+  const during = async (phase: 'snapshot' | 'checkpointing', work: () => Promise<void>): Promise<void> => {
+    tracker.enter(phase);
+    tracker.report();
+    await work();
+  };
 
   // The start stands for a checkpoint of no cost: the first is due minSeconds in.
   let lastCheckpoint = { endMs: started, costMs: 0 };
@@ -147,7 +173,17 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
         g.stepsDone = 0;
       });
       for (let tick = 0; tick < ticksPerEpoch; tick++) {
-        for (const group of groups) advanceGroup(group, { tick, ticksPerEpoch, seed: spec.seed, epoch, probeEvery: options.probes?.every });
+        tracker.enter('training');
+        // Progress per run step, not per read-back: a tick of seven big models takes seconds.
+        const stepsInTick = groups.reduce((n, g) => n + stepsDue(g, tick, ticksPerEpoch) * g.runs.filter((r) => r.isRunning).length, 0);
+        let taken = 0;
+        const afterStep = (run: RunState): void => {
+          taken += 1;
+          tracker.stepped(runIndex.get(run)!);
+          tracker.at(epoch, tick + taken / stepsInTick);
+          tracker.report();
+        };
+        for (const group of groups) advanceGroup(group, { tick, ticksPerEpoch, seed: spec.seed, epoch, probeEvery: options.probes?.every, afterStep });
         const atEnd = tick === ticksPerEpoch - 1;
         if ((tick + 1) % spec.lossReadEvery === 0 || atEnd) {
           const { records, probes } = await readBackAll(runs, epoch);
@@ -158,32 +194,43 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
           // A run stopped by the user ends now, tested on the weights it has.
           for (const run of runs.filter((r) => r.isRunning && controller.isStopRequested(r.spec.id))) {
             run.status = 'stopped';
-            report(run, data.test ? await testRun(run, data.test, spec.evalBatchSize, stats) : undefined);
+            report(run, data.test ? await tested(run, data.test) : undefined);
           }
           // So does a run at its loss target or past its time limit.
           for (const run of runs.filter((r) => r.applyReadBackRule(epoch + 1, lossesOf(records, r.spec.id)))) {
-            report(run, data.test ? await testRun(run, data.test, spec.evalBatchSize, stats) : undefined);
+            report(run, data.test ? await tested(run, data.test) : undefined);
           }
-          callbacks.onProgress?.({ epoch: epoch + 1, epochs: spec.epochs, tick: tick + 1, ticksPerEpoch, elapsedSeconds: elapsed() });
+          tracker.enter('training');
+          tracker.at(epoch, tick + 1);
+          tracker.report();
+          if (controller.isPaused) {
+            tracker.enter('paused');
+            tracker.report();
+          }
           await controller.waitWhilePaused(signal);
+          tracker.enter('training');
           if (signal?.aborted || !runs.some((r) => r.isRunning)) break;
         }
       }
       if (signal?.aborted) break;
-      await endEpoch(runs, epoch, spec, data, stats, callbacks, elapsed);
-      await callbacks.onModels?.(snapshotOf(runs, epoch + 1, false));
+      await endEpoch(runs, epoch, spec, data, stats, callbacks, elapsed, tracker);
+      if (callbacks.onModels) await during('snapshot', async () => callbacks.onModels?.(snapshotOf(runs, epoch + 1, false)));
       if (callbacks.onCheckpoint && checkpointDue(options.checkpointSpacing, clock(), lastCheckpoint)) {
-        const began = clock();
-        const checkpoint: ComparisonCheckpoint = {
-          version: 1,
-          epochsCompleted: epoch + 1,
-          elapsedSeconds: elapsed(),
-          runs: await Promise.all(runs.map((run) => run.checkpoint())),
-        };
-        await callbacks.onCheckpoint(checkpoint);
-        const endMs = clock();
-        lastCheckpoint = { endMs, costMs: endMs - began };
+        const onCheckpoint = callbacks.onCheckpoint;
+        await during('checkpointing', async () => {
+          const began = clock();
+          const checkpoint: ComparisonCheckpoint = {
+            version: 1,
+            epochsCompleted: epoch + 1,
+            elapsedSeconds: elapsed(),
+            runs: await Promise.all(runs.map((run) => run.checkpoint())),
+          };
+          await onCheckpoint(checkpoint);
+          const endMs = clock();
+          lastCheckpoint = { endMs, costMs: endMs - began };
+        });
       }
+      tracker.epochEnded();
       const memory = tf.memory();
       callbacks.onMemory?.({ epoch: epoch + 1, numTensors: memory.numTensors, numBytes: memory.numBytes });
     }
@@ -196,9 +243,11 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
         continue;
       }
       const testable = data.test && run.status !== 'diverged' && run.status !== 'cancelled';
-      results.push(report(run, testable ? await testRun(run, data.test!, spec.evalBatchSize, stats) : undefined));
+      results.push(report(run, testable ? await tested(run, data.test!) : undefined));
     }
-    if (!signal?.aborted) await callbacks.onModels?.(snapshotOf(runs, Math.max(0, ...runs.map((r) => r.epochsCompleted)), true));
+    if (!signal?.aborted && callbacks.onModels) {
+      await during('snapshot', async () => callbacks.onModels?.(snapshotOf(runs, Math.max(0, ...runs.map((r) => r.epochsCompleted)), true)));
+    }
     return {
       runs: results,
       elapsedSeconds: elapsed(),
@@ -325,11 +374,17 @@ interface TickPlan {
   readonly epoch: number;
   /** Probe runs whose next step is a probe step (see isProbeStep); undefined: no probes. */
   readonly probeEvery?: number;
+  readonly afterStep?: (run: RunState) => void;
+}
+
+/** The steps the group's batcher owes at this tick: its batches spread evenly over the ticks. */
+function stepsDue(group: BatchGroup, tick: number, ticksPerEpoch: number): number {
+  return Math.floor(((tick + 1) * group.batcher.batchesPerEpoch) / ticksPerEpoch) - Math.floor((tick * group.batcher.batchesPerEpoch) / ticksPerEpoch);
 }
 
 /** Takes this group's share of steps for the tick: one batch, stepped by each of its runs. */
 function advanceGroup(group: BatchGroup, plan: TickPlan): void {
-  const { tick, ticksPerEpoch, seed, epoch, probeEvery } = plan;
+  const { tick, ticksPerEpoch, seed, epoch, probeEvery, afterStep } = plan;
   const target = Math.floor(((tick + 1) * group.batcher.batchesPerEpoch) / ticksPerEpoch);
   while (group.stepsDone < target) {
     const active = group.runs.filter((r) => r.isRunning);
@@ -343,6 +398,7 @@ function advanceGroup(group: BatchGroup, plan: TickPlan): void {
       const noiseSeed = hashSeed(seed, 'noise', group.key, active[0]!.step);
       for (const run of active) {
         run.trainStep(batch, { training: true, noiseSeed }, inputStats && probing.includes(run) ? { inputStats, epoch: epoch + 1 } : undefined);
+        afterStep?.(run);
       }
     } finally {
       batch.x.dispose();
@@ -373,14 +429,20 @@ async function endEpoch(
   stats: ChannelStats | undefined,
   callbacks: ComparisonCallbacks,
   elapsed: () => number,
+  tracker: ProgressTracker,
 ): Promise<void> {
   // Runs that diverged or were stopped mid-epoch end at their last whole epoch.
   for (const run of runs.filter((r) => r.isRunning)) {
     const tally = run.takeEpochTally();
     if (tally.steps === 0) continue;
+    if (data.validation) {
+      tracker.enter('evaluating');
+      tracker.report();
+    }
     const validation = data.validation
       ? await evaluateModel(run.model, data.validation, { batchSize: spec.evalBatchSize, scaling: run.scaling, stats })
       : undefined;
+    if (validation) tracker.evaluated(data.validation!.count);
     run.epochsCompleted = epoch + 1;
     // The model's task, not the dataset's: a VAE on Fashion-MNIST has no accuracy.
     const classification = run.model.task === 'classification';
@@ -407,7 +469,7 @@ async function endEpoch(
       }[es.monitor];
       const { state, improved, stop } = updateMonitor(run.monitor, monitored, epoch + 1, es);
       run.monitor = state;
-      if (improved && es.restoreBestWeights) run.rememberBestWeights();
+      if (improved && es.restoreBestWeights) run.rememberBestWeights(epoch + 1);
       if (stop) {
         if (es.restoreBestWeights) run.restoreBestWeights();
         run.status = 'stopped-early';
@@ -423,6 +485,7 @@ async function testRun(
   batchSize: number,
   stats: ChannelStats | undefined,
 ): Promise<TestMetrics> {
+  const weights = run.weightsNow;
   const evaluation = await evaluateModel(run.model, test, {
     batchSize,
     scaling: run.scaling,
@@ -431,6 +494,7 @@ async function testRun(
     withPredictions: true,
   });
   return {
+    weights,
     loss: evaluation.loss,
     accuracy: evaluation.accuracy,
     confusion: evaluation.predictions

@@ -6,7 +6,7 @@ import { ConfigError } from '../../lib/errors';
 import type { ProbeSample } from './probe-types';
 import type { RunProbe } from './probes';
 import { afterEpoch, afterReadBack, initialStopRuleState, statusForStop, type EpochMetrics } from './stop-rule';
-import type { RunCheckpoint, RunSpec, RunStatus, StopRuleSpec, StopRuleState } from './types';
+import type { RunCheckpoint, RunSpec, RunStatus, StopRuleSpec, StopRuleState, TestedWeights } from './types';
 
 /** What checkpoints need from an optimizer; the lab's KerasOptimizer has it. */
 interface StatefulOptimizer {
@@ -65,6 +65,10 @@ export class RunState {
   stopRuleState: StopRuleState = initialStopRuleState;
   private pending: PendingStep[] = [];
   private bestWeights: tf.Tensor[] | undefined;
+  /** Where the kept best weights were taken: the end of `epoch`, after `step` steps. */
+  private bestWeightsAt: { step: number; epoch: number } | undefined;
+  /** Set once early stopping has put the best weights back. */
+  private restoredBestAt: { step: number; epoch: number } | undefined;
 
   constructor(
     readonly spec: RunSpec<unknown, unknown>,
@@ -182,14 +186,27 @@ export class RunState {
     return tally;
   }
 
-  rememberBestWeights(): void {
+  /** At the end of `epoch` (1-based), when it is the best so far. */
+  rememberBestWeights(epoch: number): void {
     this.bestWeights?.forEach((t) => t.dispose());
     this.bestWeights = this.model.allVariables.map((v) => tf.keep(v.clone()));
+    this.bestWeightsAt = { step: this.step, epoch };
   }
 
   restoreBestWeights(): void {
     if (!this.bestWeights) return;
     this.model.allVariables.forEach((v, i) => v.assign(this.bestWeights![i]!));
+    this.restoredBestAt = this.bestWeightsAt;
+  }
+
+  /**
+   * The weights the model holds now, as test metrics name them. Steps in the run's tally
+   * belong to an epoch that has no record yet: the run stopped during it.
+   */
+  get weightsNow(): TestedWeights {
+    if (this.restoredBestAt) return { ...this.restoredBestAt, epochEnd: true, restoredBest: true };
+    const atEpochEnd = this.tally.steps === 0 && this.epochsCompleted > 0;
+    return { step: this.step, epoch: atEpochEnd ? this.epochsCompleted : this.epochsCompleted + 1, epochEnd: atEpochEnd };
   }
 
   /** The run's state at an epoch boundary (no pending steps), as plain data. */
@@ -224,6 +241,12 @@ export class RunState {
     tf.tidy(() => toTensors(checkpoint.weights).forEach((t, i) => variables[i]!.assign(t)));
     this.bestWeights?.forEach((t) => t.dispose());
     this.bestWeights = checkpoint.bestWeights ? toTensors(checkpoint.bestWeights).map((t) => tf.keep(t)) : undefined;
+    // Checkpoints are taken at epoch ends, and every epoch of a run has the same number of steps.
+    const bestEpoch = checkpoint.monitor.bestEpoch;
+    this.bestWeightsAt =
+      checkpoint.bestWeights && bestEpoch !== undefined && checkpoint.epochsCompleted > 0
+        ? { step: (checkpoint.step / checkpoint.epochsCompleted) * bestEpoch, epoch: bestEpoch }
+        : undefined;
     statefulOptimizer(this.optimizer).importState(this.model.trainableVariables, checkpoint.optimizer);
     this.status = checkpoint.status;
     this.step = checkpoint.step;

@@ -113,7 +113,26 @@ export interface EpochRecord {
 
 export type RunStatus = 'running' | 'completed' | 'diverged' | 'stopped-early' | 'stopped' | 'cancelled';
 
+/**
+ * Which weights a run's test metrics were computed on. A run stopped mid-epoch (by the
+ * user, or by its stop rule's loss target or time limit) is tested on the weights it
+ * has then, steps after its last epoch's validation; early stopping with
+ * restoreBestWeights tests the best epoch's weights, epochs before the last one.
+ */
+export interface TestedWeights {
+  /** The weights after this many of the run's steps. */
+  readonly step: number;
+  /** 1-based: the epoch the step belongs to. */
+  readonly epoch: number;
+  /** The weights at the end of `epoch`: the ones that epoch's record (and its validation) saw. */
+  readonly epochEnd: boolean;
+  /** Early stopping put back the weights of `epoch`, its best. */
+  readonly restoredBest?: boolean;
+}
+
 export interface TestMetrics {
+  /** Absent in results saved before it was recorded. */
+  readonly weights?: TestedWeights;
   readonly loss: number;
   readonly accuracy?: number;
   /** counts[true][predicted]; classification only. */
@@ -151,13 +170,46 @@ export interface StopRuleState {
   readonly stoppedBy?: StopReason;
 }
 
+/**
+ * What the runner is doing: 'snapshot' is the time callbacks.onModels takes (the lab's
+ * worker decodes a VAE's galleries there), 'paused' the time it waits for a resume.
+ */
+export type ProgressPhase = 'training' | 'evaluating' | 'snapshot' | 'checkpointing' | 'paused';
+
+/** One run's training so far in this session: `samples` stepped in `seconds` of the comparison's training time. */
+export interface RunThroughput {
+  readonly runId: string;
+  readonly samples: number;
+  readonly seconds: number;
+}
+
+/**
+ * Reported after every run's training step and at every phase change (progress-tracker.ts).
+ * Counts and seconds are this session's (a resumed comparison's start at its checkpoint).
+ */
 export interface ComparisonProgress {
+  /** 1-based: the epoch in progress (or whose end is being done). */
   readonly epoch: number;
   readonly epochs: number;
-  /** Lock-step ticks done in this epoch, out of `ticksPerEpoch`. */
+  /** Lock-step ticks done in this epoch, out of `ticksPerEpoch`; fractional within a tick (its share of run steps taken). */
   readonly tick: number;
   readonly ticksPerEpoch: number;
   readonly elapsedSeconds: number;
+  readonly phase: ProgressPhase;
+  /** Wall seconds spent in each phase. */
+  readonly phaseSeconds: Readonly<Record<ProgressPhase, number>>;
+  /** Ticks trained, in `phaseSeconds.training`. */
+  readonly ticksTrained: number;
+  /** Training samples stepped, all runs together. */
+  readonly samplesTrained: number;
+  /** Samples validated or tested, all runs together, in `phaseSeconds.evaluating`. */
+  readonly samplesEvaluated: number;
+  /** Samples still to validate (at the epoch ends left) and test (at the end), for the runs as they stand. */
+  readonly samplesToEvaluate: number;
+  /** Epoch ends finished (validation, snapshot, checkpoint), and those to come while a run trains. */
+  readonly epochEndsDone: number;
+  readonly epochEndsLeft: number;
+  readonly runs: readonly RunThroughput[];
 }
 
 export interface ComparisonCallbacks {
