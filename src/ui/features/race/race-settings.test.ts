@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RaceStepper } from '../../../engine/race/stepper';
-import { SURFACE_NAMES } from '../../../engine/surfaces';
+import { SURFACE_NAMES, surfaces } from '../../../engine/surfaces';
 import { catalog } from '../../catalog/catalog-data';
+import { LINEUPS } from './lineups';
 import { defaultRaceSettings, nearestSpeed, raceSetup, SPEEDS, surfaceDefaults } from './race-settings';
 
 const specs = catalog.optimizerSpecs;
@@ -34,6 +35,16 @@ describe('the race settings', () => {
     expect(nearestSpeed(60)).toBe(50);
     expect(nearestSpeed(150)).toBe(200);
     expect(nearestSpeed(1e6)).toBe(SPEEDS.at(-1));
+  });
+
+  it('switch to the picked surface from whole settings, keeping only their presentation', () => {
+    const bowl = { ...defaultRaceSettings(specs), projector: true, controls: false, playing: true, speed: 1000 };
+    const beale = surfaceDefaults(specs, 'beale', bowl);
+    expect(beale.surface).toBe('beale');
+    expect(beale.start).toEqual(surfaces.beale.start);
+    expect(beale.runs.map((run) => run.optimizer)).toEqual(LINEUPS.beale.entries.map((entry) => entry.optimizer.name));
+    expect(beale.runs[0]!.values.learning_rate).toBe(String(LINEUPS.beale.entries[0]!.optimizer.hyperparameters!.learning_rate));
+    expect({ speed: beale.speed, playing: beale.playing, projector: beale.projector, controls: beale.controls }).toEqual({ speed: LINEUPS.beale.speed, playing: false, projector: true, controls: false });
   });
 
   it.each(SURFACE_NAMES)('suggest optimizers for %s that all run 2,000 steps there without diverging', (surface) => {

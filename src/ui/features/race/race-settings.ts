@@ -42,7 +42,11 @@ export function nearestSpeed(speed: number): number {
   return SPEEDS.reduce((best, s) => (Math.abs(Math.log(s / speed)) < Math.abs(Math.log(best / speed)) ? s : best), SPEEDS[0] as number);
 }
 
-/** The surface's own start and its suggested optimizers, presentation as given. */
+/**
+ * The surface's own start and its suggested optimizers, presentation as given. Only the
+ * presentation is read from `keep`, by name: the picker passes the whole settings, whose
+ * other fields (the old surface first) must not win over the new surface's.
+ */
 export function surfaceDefaults(specs: Specs, surface: SurfaceName, keep: Pick<RaceSettings, 'projector' | 'controls'>): RaceSettings {
   const lineup = LINEUPS[surface];
   return {
@@ -52,7 +56,8 @@ export function surfaceDefaults(specs: Specs, surface: SurfaceName, keep: Pick<R
     arrows: {},
     speed: lineup.speed,
     playing: false,
-    ...keep,
+    projector: keep.projector,
+    controls: keep.controls,
   };
 }
 
