@@ -130,7 +130,7 @@ export const probeSampleSchema = z.strictObject({
       deadShare: metricValue.optional(),
     }),
   ),
-  stepSizes: z.strictObject({ counts: z.array(z.number().min(0)) }).optional(),
+  stepSizes: z.strictObject({ counts: z.array(z.number().min(0)), quantiles: z.array(metricValue).optional() }).optional(),
 });
 
 export const backendReportSchema = z.strictObject({

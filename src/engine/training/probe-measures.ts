@@ -3,13 +3,12 @@
  * networks a probe costs its number of kernels, on large ones its copies. So each
  * variable is measured where it lies (no flattening: on WebGL a matrix reshaped to a
  * vector is a copy, and copying FCNN's 1.07M weights into vectors cost more than the
- * training step itself), and the step-size histogram of every variable is a few
- * element-wise kernels and one matrix product (no broadcasting comparison: tfjs's cpu
- * backend takes the slow path for those). Call inside `tf.tidy`.
+ * training step itself), and the effective steps are gathered at a fixed sample of
+ * positions and read back as they are (a few thousand numbers per variable, summarised
+ * in JS: probe-step-sizes.ts). Call inside `tf.tidy`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng, hashSeed } from '../../lib/rng';
-import { STEP_SIZE_BIN_COUNT, STEP_SIZE_BINS } from './probe-types';
 
 /** Parameters per variable whose effective step enters the histogram. */
 export const SAMPLE_PER_VARIABLE = 4096;
@@ -61,13 +60,13 @@ export function meanOfAll(tensors: readonly tf.Tensor[], absolute: boolean): tf.
 
 /**
  * A fixed sample of every variable's positions (a whole variable when it is small), the
- * same at every probe and in every run: what the step-size histogram is taken over. Owns
+ * same at every probe and in every run: what the step-size summary is taken over. Owns
  * its index tensors until `dispose`.
  */
 export class StepSample {
   private readonly indices: readonly (tf.Tensor1D | null)[];
-  /** Per sampled position: how many parameters it stands for (its variable's size over its sample). */
-  private readonly weights: tf.Tensor2D;
+  /** Per sampled position, in the order `slots` joins them: how many parameters it stands for (its variable's size over its sample). */
+  readonly weights: Float64Array;
 
   constructor(private readonly variables: readonly tf.Variable[]) {
     const weights: number[] = [];
@@ -79,7 +78,7 @@ export class StepSample {
       const rng = createRng(hashSeed('probe-sample', v.name.split('/').slice(1).join('/')));
       return tf.tensor1d(Int32Array.from({ length: count }, () => rng.int(v.size)), 'int32');
     });
-    this.weights = tf.tensor2d(weights, [1, weights.length]);
+    this.weights = Float64Array.from(weights);
   }
 
   /**
@@ -104,20 +103,7 @@ export class StepSample {
     return sampled;
   }
 
-  /**
-   * Parameters (weighted by what each sampled one stands for) per bin of STEP_SIZE_BINS:
-   * bin = floor(perDecade · (log10(step) − minExponent)), clipped into the bins. A step of
-   * 0 falls in the first bin; a non-finite one in none.
-   */
-  binCounts(steps: tf.Tensor1D): tf.Tensor1D {
-    const { minExponent, perDecade } = STEP_SIZE_BINS;
-    const scaled = tf.sub(tf.mul(tf.log(steps), perDecade / Math.LN10), minExponent * perDecade);
-    const bins = tf.cast(tf.clipByValue(tf.floor(scaled), 0, STEP_SIZE_BIN_COUNT - 1), 'int32') as tf.Tensor1D;
-    return tf.matMul(this.weights, tf.cast(tf.oneHot(bins, STEP_SIZE_BIN_COUNT), 'float32')).reshape([-1]) as tf.Tensor1D;
-  }
-
   dispose(): void {
     this.indices.forEach((t) => t?.dispose());
-    this.weights.dispose();
   }
 }

@@ -38,7 +38,15 @@ export interface LayerProbe {
  */
 export interface StepSizeHistogram {
   readonly counts: readonly number[];
+  /**
+   * The exact step sizes at STEP_SIZE_QUANTILES, in that order. Absent from probes saved
+   * before they were measured: those are read from the histogram (stepSizeQuantile).
+   */
+  readonly quantiles?: readonly number[];
 }
+
+/** The quantiles of the effective step size a probe measures exactly: 10th percentile, median, 90th. */
+export const STEP_SIZE_QUANTILES = [0.1, 0.5, 0.9] as const;
 
 export interface ProbeSample {
   readonly runId: string;
@@ -85,6 +93,16 @@ export function histogramQuantile(counts: readonly number[], q: number): number 
     below += count;
   }
   return stepSizeBinEdge(counts.length - 1, true);
+}
+
+/**
+ * The q-quantile of a probe's step sizes: exact where the probe measured that quantile,
+ * else read from its histogram (probes saved before the quantiles were measured).
+ */
+export function stepSizeQuantile(stepSizes: StepSizeHistogram, q: number): number | undefined {
+  const measured = STEP_SIZE_QUANTILES.indexOf(q as (typeof STEP_SIZE_QUANTILES)[number]);
+  const exact = measured >= 0 ? stepSizes.quantiles?.[measured] : undefined;
+  return exact ?? histogramQuantile(stepSizes.counts, q);
 }
 
 /** Probes are taken at a run's first step and then every `every` steps. */

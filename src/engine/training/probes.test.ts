@@ -187,6 +187,25 @@ describe('what a probe reports', () => {
     });
   });
 
+  it('gives the exact step-size quantiles: lr for SGD, Adagrad’s lr / √(0.1 + g² + ε) of the gradient by hand', async () => {
+    const sgd = (await train(imageSpec({ name: 'sgd', hyperparameters: { learning_rate: 0.01 } }, 'minmax'), { every: 100 }, images)).samples[0]!;
+    expect(sgd.stepSizes!.quantiles).toEqual([0.01, 0.01, 0.01]);
+
+    // One batch, one step: the probe's accumulator is 0.1 + g² of the first batch.
+    const eight = randomImageDataset({ count: 8, shape: [4, 4, 1], seed: 2 });
+    const s = imageSpec({ name: 'adagrad' }, 'minmax');
+    const adagrad = (await train(s, { every: 100 }, eight)).samples[0]!;
+    const { model, batch, noiseSeed } = firstStepByHand(eight, s);
+    const variables = model.trainableVariables as tf.Variable[];
+    const { grads, value } = tf.variableGrads(() => model.loss(batch, { training: true, noiseSeed }).loss, variables);
+    const steps = variables.flatMap((v) => Array.from(grads[v.name]!.dataSync(), (g) => 0.001 / Math.sqrt(0.1 + g * g + 1e-7))).sort((a, b) => a - b);
+    const byHand = [0.1, 0.5, 0.9].map((q) => steps[Math.ceil(q * steps.length) - 1]!);
+    adagrad.stepSizes!.quantiles!.forEach((quantile, i) => expect(quantile).toBeCloseTo(byHand[i]!, 7));
+    expect(new Set(byHand).size).toBe(3);
+    tf.dispose([value, grads, batch.x, batch.y]);
+    model.dispose();
+  });
+
   it('samples a large variable, each sampled parameter standing for its share: the counts still add up', async () => {
     const large = randomImageDataset({ count: 16, shape: [28, 28, 1], seed: 3 });
     const s = spec([{ id: 'r', label: 'r', optimizer: { name: 'adagrad' } }], { epochs: 1, batchSize: 8, scaling: 'minmax', model: { hiddenUnits: [8], activation: 'relu' } });

@@ -9,9 +9,10 @@
  * - every statistic is a reduction computed on the backend in one `tf.tidy`, with few
  *   kernels (probe-measures.ts), into one small vector per probe; the vectors wait on the
  *   backend and are read back with the losses, in one transfer (never `dataSync`);
- * - the effective-step histogram is taken over a fixed sample of at most
- *   SAMPLE_PER_VARIABLE parameters per variable (the same positions at every probe and
- *   in every run), weighted by the variable's size, instead of over every parameter.
+ * - the effective steps are taken at a fixed sample of at most SAMPLE_PER_VARIABLE
+ *   parameters per variable (the same positions at every probe and in every run), read
+ *   back with the rest, and summarised in JS (histogram and exact quantiles), each
+ *   sampled parameter weighted by its variable's size over its sample.
  *
  * A probe owns what it creates: the sample positions live until `dispose`, and every
  * pending vector until it is taken.
@@ -22,7 +23,8 @@ import type { ForwardContext, ObservedLayer, TrainableModel } from '../models/ty
 import { KerasOptimizer } from '../optimizers/base';
 import { introspectionOf } from '../optimizers/introspection';
 import { deadShareOf, layerSquares, meanOfAll, StepSample } from './probe-measures';
-import { STEP_SIZE_BIN_COUNT, stepSizeBinEdge, type InputStats, type LayerProbe, type ProbeSample } from './probe-types';
+import { constantStepSizes, sampledStepSizes } from './probe-step-sizes';
+import type { InputStats, LayerProbe, ProbeSample, StepSizeHistogram } from './probe-types';
 
 export { inputStatsOf, SAMPLE_PER_VARIABLE } from './probe-measures';
 
@@ -57,19 +59,11 @@ interface Layout {
   /** Per layer group: offset of [gradSq, weightSq, deltaSq, beforeSq], then of the optional moments. */
   readonly layers: readonly { offset: number; first?: number; second?: number }[];
   readonly dead: readonly { layer: string; offset: number }[];
-  /** Offset of the (weighted) counts of sampled steps per bin; absent without introspection. */
-  readonly counts?: number;
-  /** Steps that are one number for every parameter (SGD, Lion): bin counts set in JS. */
-  readonly constantCounts?: readonly number[];
+  /** Offset of the sampled effective steps (as many as the sample's weights); absent without introspection. */
+  readonly steps?: number;
+  /** A step that is one number for every parameter (SGD, Lion): summarised in JS, nothing read back. */
+  readonly constantStep?: number;
   readonly length: number;
-}
-
-/** The bin a step size falls in (non-finite ones in the last, as on the backend). */
-function binOf(step: number): number {
-  if (!Number.isFinite(step)) return STEP_SIZE_BIN_COUNT - 1;
-  let bin = 0;
-  while (bin < STEP_SIZE_BIN_COUNT - 1 && step >= stepSizeBinEdge(bin + 1)) bin++;
-  return bin;
 }
 
 export class RunProbe {
@@ -206,16 +200,12 @@ export class RunProbe {
       });
       const deadAt = dead.map(({ share }) => scalars.push(share) - 1);
       const scalarsAt = scalars.length > 0 ? add(tf.stack(scalars) as tf.Tensor1D) : 0;
-      let counts: number | undefined;
-      let constantCounts: number[] | undefined;
+      let steps: number | undefined;
+      let constantStep: number | undefined;
       if (introspection) {
         const step = introspection.effectiveStep({ slots: this.sample.slots(slotsOf), hyperparameters, lr: learningRate, t });
-        if (typeof step === 'number') {
-          constantCounts = new Array<number>(STEP_SIZE_BIN_COUNT).fill(0);
-          constantCounts[binOf(step)] = this.parameters;
-        } else {
-          counts = add(this.sample.binCounts(step as tf.Tensor1D));
-        }
+        if (typeof step === 'number') constantStep = step;
+        else steps = add(step as tf.Tensor1D);
       }
       const at0 = (index: number | undefined) => (index === undefined ? undefined : scalarsAt + index);
       return {
@@ -226,8 +216,8 @@ export class RunProbe {
           learningRate,
           layers: layers.map(({ offset, first, second }) => ({ offset, first: at0(first), second: at0(second) })),
           dead: dead.map(({ layer }, k) => ({ layer, offset: scalarsAt + deadAt[k]! })),
-          ...(counts !== undefined ? { counts } : {}),
-          ...(constantCounts ? { constantCounts } : {}),
+          ...(steps !== undefined ? { steps } : {}),
+          ...(constantStep !== undefined ? { constantStep } : {}),
           length,
         },
       };
@@ -260,14 +250,15 @@ export class RunProbe {
       learningRate: layout.learningRate,
       input,
       layers,
-      ...(stepSizes ? { stepSizes: { counts: stepSizes } } : {}),
+      ...(stepSizes ? { stepSizes } : {}),
     };
   }
 
-  /** Bin counts, rounded to whole parameters (the constant step's, or the backend's). */
-  private histogram(values: Float32Array, layout: Layout): number[] | undefined {
-    if (layout.constantCounts) return [...layout.constantCounts];
-    if (layout.counts === undefined) return undefined;
-    return Array.from(values.subarray(layout.counts, layout.counts + STEP_SIZE_BIN_COUNT), (c) => Math.round(c));
+  /** The constant step's summary, or the sampled steps' (read back from the backend). */
+  private histogram(values: Float32Array, layout: Layout): StepSizeHistogram | undefined {
+    if (layout.constantStep !== undefined) return constantStepSizes(layout.constantStep, this.parameters);
+    if (layout.steps === undefined) return undefined;
+    const weights = this.sample.weights;
+    return sampledStepSizes(values.subarray(layout.steps, layout.steps + weights.length), weights);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layer, probe } from '../../../engine/diagnosis/test-support';
+import { constantStepSizes, sampledStepSizes } from '../../../engine/training/probe-step-sizes';
 import { STEP_SIZE_BIN_COUNT, stepSizeBinEdge } from '../../../engine/training/probe-types';
 import { runView } from '../../dev/fixtures';
 import { hasLayerMetric, layerLines, layersOf, medianStepLines, stepQuantileLines } from './insight-series';
@@ -28,7 +29,20 @@ describe('insight series', () => {
     expect(hasLayerMetric(probes, 'secondMoment')).toBe(true);
   });
 
-  it('reads the step-size percentiles from the histogram, inside the bin they fall in', () => {
+  it('draws a constant step size as exactly that value: every percentile, and the all-runs median', () => {
+    const sgd = [1, 20, 40].map((step) => probe(step, { stepSizes: constantStepSizes(0.01, 1000) }));
+    for (const quantile of stepQuantileLines(sgd)) expect(quantile.main.map((p) => p.y)).toEqual([0.01, 0.01, 0.01]);
+    const [median] = medianStepLines([{ ...runView('sgd'), probes: sgd }]);
+    expect(median!.main.map((p) => p.y)).toEqual([0.01, 0.01, 0.01]);
+  });
+
+  it('draws the measured percentiles of a spread of step sizes', () => {
+    const steps = Array.from({ length: 100 }, (_, i) => (i + 1) * 1e-4);
+    const [p10, median, p90] = stepQuantileLines([probe(1, { stepSizes: sampledStepSizes(steps, steps.map(() => 1)) })]);
+    expect([p10!.main[0]!.y, median!.main[0]!.y, p90!.main[0]!.y]).toEqual([steps[9], steps[49], steps[89]]);
+  });
+
+  it('reads the step-size percentiles of probes saved without them from the histogram, inside the bin they fall in', () => {
     const shrinking = [probe(1, { stepSizes: oneBin(1e-3) }), probe(20, { stepSizes: oneBin(1e-5) })];
     const [p10, median, p90] = stepQuantileLines(shrinking);
     for (const [i, edge] of [1e-3, 1e-5].entries()) {

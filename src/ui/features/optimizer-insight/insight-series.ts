@@ -4,7 +4,7 @@
  * (live-charts/series.ts). Values that a log axis cannot show (0, non-finite) are left out.
  */
 import type { RunView } from '../../../client/types';
-import { histogramQuantile, type LayerProbe, type ProbeSample } from '../../../engine/training/probe-types';
+import { STEP_SIZE_QUANTILES, stepSizeQuantile, type LayerProbe, type ProbeSample } from '../../../engine/training/probe-types';
 import { drawable, lttb, type Point } from '../live-charts/decimate';
 import { DEFAULT_MAX_POINTS, type LinePair } from '../live-charts/series';
 
@@ -44,13 +44,11 @@ export function hasLayerMetric(probes: readonly ProbeSample[], metric: LayerMetr
   return probes.some((p) => p.layers.some((l) => l[metric] !== undefined));
 }
 
-export const STEP_QUANTILES = [0.1, 0.5, 0.9] as const;
-
-/** The q-quantile of the effective step sizes over steps. */
+/** The q-quantile of the effective step sizes over steps (exact where the probe measured it). */
 function stepQuantileLine(id: string, probes: readonly ProbeSample[], q: number): LinePair {
   const points: Point[] = [];
   for (const probe of probes) {
-    const value = probe.stepSizes ? histogramQuantile(probe.stepSizes.counts, q) : undefined;
+    const value = probe.stepSizes ? stepSizeQuantile(probe.stepSizes, q) : undefined;
     if (value !== undefined) points.push({ x: probe.step, y: value });
   }
   return line(id, points);
@@ -58,7 +56,7 @@ function stepQuantileLine(id: string, probes: readonly ProbeSample[], q: number)
 
 /** The 10th, 50th and 90th percentile of a run's effective step sizes over steps. */
 export function stepQuantileLines(probes: readonly ProbeSample[]): LinePair[] {
-  return STEP_QUANTILES.map((q) => stepQuantileLine(`p${q * 100}`, probes, q));
+  return STEP_SIZE_QUANTILES.map((q) => stepQuantileLine(`p${q * 100}`, probes, q));
 }
 
 /** Every run's median effective step over steps: the optimizers side by side. */
