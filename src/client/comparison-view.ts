@@ -118,7 +118,15 @@ export function viewFromStored(stored: StoredComparison): ComparisonView {
   };
 }
 
+/**
+ * A view as a stored comparison, with the records it holds: its epochs, its batch losses
+ * (their epochs as `assignEpochs` gives them, as they were saved), its runs' results and
+ * the probe samples it shows (thinned when long: the repository keeps them all). For a
+ * new comparison that is the empty record to create; for one on screen, what its CSV
+ * files are written from.
+ */
 export function storedFromView(view: ComparisonView, now: string): StoredComparison {
+  const points = view.runs.flatMap((run) => run.steps.map((step, i) => ({ runId: run.id, step, loss: run.losses[i]! })));
   return {
     version: STORED_COMPARISON_VERSION,
     id: view.id,
@@ -129,10 +137,11 @@ export function storedFromView(view: ComparisonView, now: string): StoredCompari
     config: view.config,
     dataset: view.config.dataset.name,
     ...(view.backend ? { backend: view.backend } : {}),
-    results: {},
-    epochs: [],
-    batches: [],
-    probes: [],
+    results: Object.fromEntries(view.runs.flatMap((run) => (run.result ? [[run.id, run.result]] : []))),
+    epochs: view.runs.flatMap((run) => run.epochs),
+    batches: assignEpochs(points, view.runs),
+    probes: view.runs.flatMap((run) => run.probes ?? []),
+    ...(view.error ? { error: view.error.message } : {}),
   };
 }
 
