@@ -23,6 +23,7 @@ export const trialOutcomeSchema = z.strictObject({
   epochs: count,
   steps: count,
   seconds: z.number().min(0),
+  wallSeconds: z.number().min(0).optional(),
   batchSize: z.union([z.number().int().positive(), z.literal('full')]),
   target: targetOutcomeSchema.optional(),
   stoppedBy: stopReasonSchema.optional(),

@@ -109,8 +109,22 @@ export type FromWorker =
    */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'gallery'; readonly comparisonId: string; readonly gallery: RunGallery }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'done'; readonly comparisonId: string; readonly elapsedSeconds: number }
-  /** The answer to 'calibrate': one run's seconds per training step at a batch size, on this backend. */
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'calibration'; readonly requestId: string; readonly secondsPerStep: number; readonly batchSize: number; readonly backend: string }
+  /**
+   * The answer to 'calibrate': one run's seconds per training step at a batch size, on this
+   * backend, and (from workers that measure them) one evaluation's seconds over its samples
+   * and a group's fixed seconds (engine/sweeps/measure-rate.ts).
+   */
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'calibration';
+      readonly requestId: string;
+      readonly secondsPerStep: number;
+      readonly batchSize: number;
+      readonly evalSeconds?: number;
+      readonly evalSamples?: number;
+      readonly groupSeconds?: number;
+      readonly backend: string;
+    }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'error'; readonly requestId?: string; readonly comparisonId?: string; readonly error: ErrorPayload };
 
 export type ToWorkerType = ToWorker['type'];

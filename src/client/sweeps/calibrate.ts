@@ -1,7 +1,8 @@
 /**
  * A calibration through the training connection: the worker trains the sweep's first
- * trial briefly (engine/sweeps/calibration.ts) and answers with its cost per step on the
- * backend it uses. Answers are matched by request id; the lab store ignores them.
+ * trial briefly (engine/sweeps/calibration.ts) and answers with its cost per step, per
+ * evaluation and per group on the backend it uses. Answers are matched by request id;
+ * the lab store ignores them.
  */
 import { calibrationConfig } from '../../engine/sweeps/calibration';
 import { trainingSetSize, type StepRate } from '../../engine/sweeps/estimate';
@@ -20,8 +21,10 @@ export function startCalibration(connection: TrainingConnection, plan: SweepPlan
     const unsubscribe = connection.subscribe((message) => {
       if (message.type === 'calibration' && message.requestId === requestId) {
         unsubscribe();
-        const { secondsPerStep, batchSize, backend } = message;
-        resolve({ rate: { secondsPerStep, batchSize, source: `a calibration on ${backend}` }, backend });
+        const { secondsPerStep, batchSize, evalSeconds, evalSamples, groupSeconds, backend } = message;
+        const measured = { evalSeconds, evalSamples, groupSeconds };
+        const extra = Object.fromEntries(Object.entries(measured).filter(([, value]) => value !== undefined));
+        resolve({ rate: { secondsPerStep, batchSize, ...extra, source: `a calibration on ${backend}` }, backend });
       } else if (message.type === 'error' && message.requestId === requestId) {
         unsubscribe();
         resolve({ error: message.error.message });

@@ -30,8 +30,10 @@ type Start = Extract<ToWorker, { type: 'start' }>;
 async function page(labRepository = new MemoryRepository(), sweepRepository = new MemorySweepRepository()) {
   const host = new FakeConnection();
   let ids = labRepository.items.size;
+  // The page's clock, in ms: each epoch the worker trains takes 3 s of it (trainEpoch).
+  const clock = { ms: 0 };
   const lab = createLabStore({ repository: labRepository, host, createId: () => `c${++ids}`, now: () => new Date('2025-02-03T04:05:06Z') });
-  const sweeps = createSweepStore({ repository: sweepRepository, lab, connection: host, createId: () => 'sweep-1', now: () => new Date('2025-02-03T04:05:06Z') });
+  const sweeps = createSweepStore({ repository: sweepRepository, lab, connection: host, createId: () => 'sweep-1', now: () => new Date('2025-02-03T04:05:06Z'), clock: () => clock.ms });
   host.emit({ v, type: 'ready', backend });
   await sweeps.ready;
   const settle = async () => {
@@ -46,7 +48,7 @@ async function page(labRepository = new MemoryRepository(), sweepRepository = ne
     await settle();
   };
   const starts = () => host.posted.filter((m): m is Start => m.type === 'start');
-  return { host, lab, sweeps, labRepository, sweepRepository, send, settle, starts };
+  return { host, lab, sweeps, labRepository, sweepRepository, send, settle, starts, clock };
 }
 
 const epoch = (runId: string, n: number, accuracy: number): EpochRecord => ({ runId, epoch: n, steps: n * 9, loss: 1 - accuracy, accuracy, trainSeconds: 0.5, elapsedSeconds: n });
@@ -54,6 +56,7 @@ const epoch = (runId: string, n: number, accuracy: number): EpochRecord => ({ ru
 /** The worker's side of one epoch (and, with `end`, of the end) of the comparison `start` asked for. */
 async function trainEpoch(p: Awaited<ReturnType<typeof page>>, start: Start, n: number, end: boolean) {
   const runIds = start.config.runs.map((r) => r.id!);
+  p.clock.ms += 3000;
   await p.send({ v, type: 'records', comparisonId: start.comparisonId, batches: { triples: packBatchLosses([]) }, epochs: runIds.map((id) => epoch(id, n, 0.5 + 0.1 * n)) });
   const checkpoint: ComparisonCheckpoint = {
     version: 1,
@@ -97,8 +100,11 @@ describe('the sweep store', () => {
     expect(stored.outcomes.t003).toMatchObject({ status: 'completed', epochs: 2, steps: 18, batchSize: 10, target: { outcome: 'not-reached', best: 0.7 }, curves: { loss: [0.4, 0.30000000000000004], accuracy: [0.6, 0.7] } });
     expect(p.labRepository.items.get(first.comparisonId)?.status).toBe('completed');
     expect(p.sweeps.getState().runningId).toBeUndefined();
-    // What the finished trials measured becomes the rate for the next estimate here.
-    expect(p.sweeps.getState().rates['spiral|dense|webgl']).toMatchObject({ batchSize: 10, secondsPerStep: 1 / 18 });
+    // Each group took 6 s of wall time (two epochs), shared by its trials; the trials' own
+    // seconds (1 s each, overlapping) are not what the sweep took.
+    expect([stored.outcomes.t001!.wallSeconds, stored.outcomes.t002!.wallSeconds, stored.outcomes.t003!.wallSeconds]).toEqual([3, 3, 6]);
+    // What the finished trials measured becomes the rate for the next estimate here: 12 s over 54 steps.
+    expect(p.sweeps.getState().rates['spiral|dense|webgl']).toMatchObject({ batchSize: 10, secondsPerStep: 12 / 54 });
   });
 
   it('after a reload, resumes the interrupted group from its checkpoint and keeps the finished ones', async () => {
@@ -178,10 +184,10 @@ describe('the sweep store', () => {
     expect(request.config.runs).toEqual([expect.objectContaining({ id: 'calibration', optimizer: { name: 'sgd', hyperparameters: { learning_rate: 0.1 } } })]);
     expect(request.config.training.stopRule).toBeUndefined();
     expect(p.sweeps.getState().calibrating).toBe(true);
-    p.host.emit({ v, type: 'calibration', requestId: request.requestId, secondsPerStep: 0.002, batchSize: 10, backend: 'webgl' });
+    p.host.emit({ v, type: 'calibration', requestId: request.requestId, secondsPerStep: 0.002, batchSize: 10, evalSeconds: 0.01, evalSamples: 20, groupSeconds: 0.5, backend: 'webgl' });
     await done;
     expect(p.sweeps.getState().calibrating).toBe(false);
-    expect(p.sweeps.getState().rates['spiral|dense|webgl']).toEqual({ secondsPerStep: 0.002, batchSize: 10, source: 'a calibration on webgl' });
+    expect(p.sweeps.getState().rates['spiral|dense|webgl']).toEqual({ secondsPerStep: 0.002, batchSize: 10, evalSeconds: 0.01, evalSamples: 20, groupSeconds: 0.5, source: 'a calibration on webgl' });
   });
 
   it('refuses to start while a comparison of the lab is running', async () => {

@@ -12,7 +12,7 @@ import type { ComparisonStatus, ComparisonSummary } from '../../persistence/type
 import { resumableEpoch } from '../comparison-view';
 import type { ComparisonView } from '../types';
 import { parseSweep, type SweepPlan } from '../../engine/sweeps/sweep-config';
-import { rateFromOutcomes, rateKey } from '../../engine/sweeps/estimate';
+import { rateFromOutcomes, rateKey, shareWallTime } from '../../engine/sweeps/estimate';
 import type { StoredSweep } from '../../persistence/sweep-types';
 import { summaryOf } from '../../persistence/sweep-repository';
 import { createObservableState, createSerialQueue } from '../observable-state';
@@ -26,6 +26,8 @@ interface Running {
   groupIndex: number;
   comparisonId: string;
   stopRequested: boolean;
+  /** When the group training now was asked to start (deps.clock). */
+  groupStarted: number;
 }
 
 /** Recent sweeps read at start-up for their measured rates. */
@@ -37,6 +39,7 @@ export function createSweepStore(deps: SweepStoreDeps): SweepStore {
   const { repository, lab } = deps;
   const now = (): string => (deps.now?.() ?? new Date()).toISOString();
   const createId = deps.createId ?? defaultId;
+  const clock = deps.clock ?? (() => performance.now());
   const store = createObservableState<SweepState>({ sweeps: [], rates: {}, calibrating: false });
   const { setState } = store;
   let running: Running | undefined;
@@ -87,6 +90,7 @@ export function createSweepStore(deps: SweepStoreDeps): SweepStore {
   const startGroup = async (run: Running, index: number): Promise<void> => {
     const group = groupsOf(run.sweep, run.plan)[index]!;
     const previous = run.sweep.groups[index]!.comparisonId;
+    run.groupStarted = clock();
     let comparisonId: string | undefined;
     if (previous && resumable(previous)) {
       await lab.actions.resumeComparison(previous);
@@ -106,14 +110,23 @@ export function createSweepStore(deps: SweepStoreDeps): SweepStore {
     await commit(run.sweep, run.plan);
   };
 
-  const onGroupEnd = async (run: Running, view: ComparisonView): Promise<void> => {
+  /**
+   * The group's wall time, from asking the lab to start it to its end: setup, evaluation
+   * and saving included. A group resumed from a checkpoint also took the time its
+   * comparison had reached before (its epochs' elapsed seconds carry it on).
+   */
+  const groupWallSeconds = (run: Running, view: ComparisonView, ended: number): number => {
+    const before = Math.max(0, ...view.runs.flatMap((r) => r.epochs.map((e) => e.elapsedSeconds)));
+    return Math.max((ended - run.groupStarted) / 1000, before);
+  };
+  const onGroupEnd = async (run: Running, view: ComparisonView, ended: number): Promise<void> => {
     if (view.status !== 'completed') {
       const stopped = view.status === 'cancelled';
       const why = stopped ? undefined : `Group ${run.groupIndex + 1} failed: ${view.error?.message ?? 'unknown error'}`;
       return end(run, stopped ? 'cancelled' : 'failed', why);
     }
     const group = groupsOf(run.sweep, run.plan)[run.groupIndex]!;
-    const outcomes = { ...run.sweep.outcomes, ...outcomesOf(view, group.config) };
+    const outcomes = { ...run.sweep.outcomes, ...shareWallTime(outcomesOf(view, group.config), groupWallSeconds(run, view, ended)) };
     run.sweep = withGroup({ ...run.sweep, outcomes }, run.groupIndex, { status: 'done', comparisonId: run.comparisonId });
     learnRate(run.sweep, run.plan);
     const next = nextGroup(run.sweep);
@@ -125,7 +138,8 @@ export function createSweepStore(deps: SweepStoreDeps): SweepStore {
 
   const unsubscribe = lab.onComparisonEnd((view) => {
     const run = running;
-    if (run && view.id === run.comparisonId) void enqueue(() => onGroupEnd(run, view));
+    const ended = clock();
+    if (run && view.id === run.comparisonId) void enqueue(() => onGroupEnd(run, view, ended));
   });
 
   const ready = enqueue(async () => {
@@ -170,7 +184,7 @@ export function createSweepStore(deps: SweepStoreDeps): SweepStore {
     if (refusal) return notify('error', refusal);
     const next = nextGroup(view.sweep);
     if (next === undefined) return notify('info', `“${view.sweep.name}” is complete: every group has trained.`);
-    const run: Running = { sweep: view.sweep, plan: view.plan, groupIndex: next, comparisonId: '', stopRequested: false };
+    const run: Running = { sweep: view.sweep, plan: view.plan, groupIndex: next, comparisonId: '', stopRequested: false, groupStarted: clock() };
     running = run;
     setState((s) => ({ ...s, runningId: view.sweep.id, current: view, notice: undefined }));
     await startGroup(run, next);

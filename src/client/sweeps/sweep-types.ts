@@ -53,6 +53,8 @@ export interface SweepStoreDeps {
   /** For calibrations; without it, estimates come from finished sweeps only. */
   readonly connection?: TrainingConnection;
   readonly now?: () => Date;
+  /** Milliseconds, for the groups' wall times (performance.now by default). */
+  readonly clock?: () => number;
   readonly createId?: () => string;
 }
 

@@ -1,14 +1,18 @@
 /**
  * A quick calibration for the time estimate, when no measured rate is known: the
- * sweep's first trial alone, two short epochs on a small subset, no validation; the
+ * sweep's first trial alone, two short epochs on a small subset, each followed by an
+ * evaluation of one evaluation batch of the test set (as validation), then the test. The
  * cost per step is the second epoch's (the first compiles kernels and makes the
- * optimizer's slots). Plain data: the run itself is `measureStepRate` (tfjs).
+ * optimizer's slots); what the run took beyond its steady steps and evaluations is a
+ * group's setup. Plain data: the run itself is `measureStepRate` (tfjs).
  */
 import type { ExperimentConfigInput } from '../experiment/config';
 import type { SweepPlan } from './sweep-config';
 
 /** Steps per calibration epoch: enough to average over, a second or two on a GPU. */
 export const CALIBRATION_STEPS = 20;
+/** Epochs of the calibration run: the first warms up, the second is measured. */
+export const CALIBRATION_EPOCHS = 2;
 
 export function calibrationConfig(plan: SweepPlan, trainCount: number): ExperimentConfigInput {
   const { base } = plan;
@@ -22,8 +26,8 @@ export function calibrationConfig(plan: SweepPlan, trainCount: number): Experime
   return {
     ...base,
     name: `calibration of ${plan.name}`,
-    dataset: { ...dataset, subset: steps * batchSize, testSubset: 1 },
-    training: { ...training, epochs: 2, lossReadEvery: steps },
+    dataset: { ...dataset, subset: steps * batchSize, validation: 'test', testSubset: plan.basePlan.spec.evalBatchSize },
+    training: { ...training, epochs: CALIBRATION_EPOCHS, lossReadEvery: steps },
     runs: [{ ...run, id: 'calibration', label: 'calibration' }],
   };
 }

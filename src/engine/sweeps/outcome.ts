@@ -28,8 +28,14 @@ export interface TrialOutcome {
   readonly status: RunStatus | 'failed';
   readonly epochs: number;
   readonly steps: number;
-  /** The run's own training seconds. */
+  /** The run's own training seconds (they overlap the other runs' of its lock-step group). */
   readonly seconds: number;
+  /**
+   * Its share of its group's wall time (setup, evaluation and saving included): the
+   * shares of a group's trials add up to the group's time. Absent in sweeps saved
+   * before it was kept.
+   */
+  readonly wallSeconds?: number;
   readonly batchSize: number | 'full';
   readonly target?: TargetOutcome;
   readonly stoppedBy?: StopReason;

@@ -1,9 +1,9 @@
 /**
  * How many runs a sweep makes and how long they should take, in words, from the rate
  * measured here for its dataset, architecture and backend (a calibration, or finished
- * trials), or none yet. Pure.
+ * trials' wall time), or none yet. Pure.
  */
-import { estimateSweep, rateKey, trainingSetSize, type StepRate } from '../../../../engine/sweeps/estimate';
+import { datasetSizes, estimateSweep, rateKey, type StepRate } from '../../../../engine/sweeps/estimate';
 import type { TrialOutcome } from '../../../../engine/sweeps/outcome';
 import type { SweepPlan } from '../../../../engine/sweeps/sweep-config';
 import { formatDuration } from '../../progress/progress-model';
@@ -13,6 +13,8 @@ export interface SweepEstimateView {
   readonly groups: number;
   readonly rate?: StepRate;
   readonly seconds?: number;
+  /** Of `seconds`: evaluation and the groups' setup, where the rate counts them apart. */
+  readonly overheadSeconds?: number;
   readonly upperBound: boolean;
   readonly key: string;
 }
@@ -31,14 +33,18 @@ export function sweepEstimate(options: {
   const rate = options.rates[key];
   const groups = Math.ceil(plan.trials.length / plan.groupSize);
   if (!rate) return { runs: trials.length, groups, upperBound: false, key };
-  const estimate = estimateSweep({ ...plan, trials }, trainingSetSize(plan.basePlan, options.fullTrainCount), rate);
-  return { runs: trials.length, groups, rate, seconds: estimate.seconds, upperBound: estimate.upperBound, key };
+  const estimate = estimateSweep({ ...plan, trials }, datasetSizes(plan.basePlan, options.fullTrainCount), rate);
+  return { runs: trials.length, groups, rate, seconds: estimate.seconds, overheadSeconds: estimate.overheadSeconds, upperBound: estimate.upperBound, key };
 }
 
-/** "about 4 min 10 s (at most: …), from a calibration on webgl: 2.1 ms per step at batch 50". */
+/** "about 4 min 10 s (20 s of it evaluation and setup), from a calibration on webgl: 2.10 ms per step at batch 50". */
 export function estimateText(view: SweepEstimateView): string {
   if (view.seconds === undefined || !view.rate) return '';
   const bound = view.upperBound ? ' at most (runs that reach the target stop sooner)' : '';
+  const overhead = view.overheadSeconds ? ` (${formatDuration(view.overheadSeconds)} of it evaluation and setup)` : '';
   const perStep = view.rate.secondsPerStep * 1000;
-  return `about ${formatDuration(view.seconds)}${bound}, from ${view.rate.source}: ${perStep < 10 ? perStep.toFixed(2) : perStep.toFixed(1)} ms per step at batch ${view.rate.batchSize}`;
+  // A rate without costs of its own for evaluation and setup is a finished sweep's wall time, all in.
+  const allIn = view.rate.evalSeconds === undefined && view.rate.groupSeconds === undefined;
+  const unit = allIn ? 'ms of wall time per step (evaluation and setup included)' : 'ms per step';
+  return `about ${formatDuration(view.seconds)}${overhead}${bound}, from ${view.rate.source}: ${perStep < 10 ? perStep.toFixed(2) : perStep.toFixed(1)} ${unit} at batch ${view.rate.batchSize}`;
 }
