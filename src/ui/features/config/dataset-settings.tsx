@@ -4,6 +4,7 @@ import { SelectField, TextField } from '../../components/field';
 import { useCatalog } from '../../app/catalog-context';
 import { DATASETS } from '../datasets/dataset-info';
 import { DatasetStatus } from '../datasets/dataset-status';
+import { scalingForDataset } from '../datasets/scaling-choices';
 import { useConfigForm } from './config-form-context';
 import type { ConfigForm } from './form-model';
 
@@ -30,7 +31,9 @@ export function DatasetSettings() {
           label="Dataset"
           value={d.name}
           options={datasetNames.map((value) => ({ value, label: DATASETS[value].label }))}
-          onChange={(name) => set({ name })}
+          onChange={(name) =>
+            update((f) => ({ ...f, dataset: { ...f.dataset, name }, training: { ...f.training, scaling: scalingForDataset({ from: f.dataset.name, to: name, scaling: f.training.scaling }) } }))
+          }
           error={errors['dataset.name']}
         />
         {synthetic && (

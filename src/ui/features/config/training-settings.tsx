@@ -1,8 +1,9 @@
 /** Epochs, batch size (1 = stochastic, full = batch gradient descent), scaling, seed, early stopping. */
 import { CheckboxField, SelectField, TextField } from '../../components/field';
+import { scalingChoices } from '../datasets/scaling-choices';
 import { useConfigForm } from './config-form-context';
 import { EarlyStoppingFields } from './early-stopping-fields';
-import type { ConfigForm, Scaling } from './form-model';
+import type { ConfigForm } from './form-model';
 
 type TrainingForm = ConfigForm['training'];
 type BatchMode = 'mini' | 'stochastic' | 'full';
@@ -11,12 +12,6 @@ const BATCH_MODES: readonly { value: BatchMode; label: string }[] = [
   { value: 'mini', label: 'mini-batch' },
   { value: 'stochastic', label: 'stochastic (1 sample)' },
   { value: 'full', label: 'full batch (batch gradient descent)' },
-];
-
-const SCALING: readonly { value: Scaling; label: string }[] = [
-  { value: 'minmax', label: 'min-max: pixels to [0, 1]' },
-  { value: 'standardize', label: 'standardise per channel' },
-  { value: 'none', label: 'none: raw 0–255 pixels (the E2 pitfall)' },
 ];
 
 export function batchMode(text: string): BatchMode {
@@ -44,7 +39,7 @@ export function TrainingSettings() {
         {mode === 'mini' && (
           <TextField path="training.batchSize" label="Batch size" inputMode="numeric" value={t.batchSize} onChange={(batchSize) => set({ batchSize })} error={errors['training.batchSize']} />
         )}
-        <SelectField path="training.scaling" label="Input scaling" value={t.scaling} options={SCALING} onChange={(scaling) => set({ scaling })} error={errors['training.scaling']} />
+        <SelectField path="training.scaling" label="Input scaling" value={t.scaling} options={scalingChoices(form.dataset.name, t.scaling)} onChange={(scaling) => set({ scaling })} error={errors['training.scaling']} />
         <TextField
           path="training.seed"
           label="Seed"

@@ -1,5 +1,6 @@
 /** Past comparisons (from IndexedDB): open, delete (asks first), and import a JSON file. */
 import { useRef, useState } from 'react';
+import { countOf } from '../../../lib/plural';
 import type { ComparisonSummary } from '../../../persistence/types';
 import { useLabActions, useLabState } from '../../app/lab-store-context';
 import { DeleteButton } from '../../components/delete-button';
@@ -23,7 +24,7 @@ function HistoryItem({ summary, current }: { summary: ComparisonSummary; current
       <div className="history-text">
         <strong>{summary.name}</strong>
         <span className="field-help">
-          {summary.dataset} · {summary.architecture} · {summary.runCount} runs · {summary.epochsDone} epochs · {STATUS_WORDS[summary.status]} · {when}
+          {summary.dataset} · {summary.architecture} · {countOf(summary.runCount, 'run')} · {countOf(summary.epochsDone, 'epoch')} · {STATUS_WORDS[summary.status]} · {when}
         </span>
       </div>
       <div className="history-actions">

@@ -10,6 +10,7 @@ import { specOf, type RunForm, type Specs } from '../config/form-model';
 import type { FieldErrors } from '../config/form-to-config';
 import { SCHEDULE_CHOICES, SCHEDULES, type ScheduleChoice } from '../config/schedule-params';
 import { rangeText } from '../config/validate';
+import { FieldName } from './field-name';
 
 interface Props {
   readonly run: RunForm;
@@ -47,7 +48,7 @@ function ScheduleFields({ run, index, errors, onChange }: Omit<Props, 'specs'>) 
             <CheckboxField
               key={param.name}
               path={`${path}.${param.name}`}
-              label={param.name}
+              label={<FieldName name={param.name} />}
               checked={run.schedule.params[param.name] === true}
               onChange={(checked) => setParam(param.name, checked)}
               help={param.help}
@@ -56,7 +57,7 @@ function ScheduleFields({ run, index, errors, onChange }: Omit<Props, 'specs'>) 
             <TextField
               key={param.name}
               path={`${path}.${param.name}`}
-              label={param.name}
+              label={<FieldName name={param.name} />}
               inputMode={param.kind === 'list' ? 'text' : 'decimal'}
               value={String(run.schedule.params[param.name] ?? '')}
               onChange={(value) => setParam(param.name, value)}
@@ -82,7 +83,7 @@ export function HyperparameterFields({ run, index, specs, errors, onChange }: Pr
         <CheckboxField
           key={field.name}
           path={fieldPath}
-          label={<code>{field.name}</code>}
+          label={<FieldName name={field.name} />}
           checked={run.values[field.name] === true}
           onChange={(checked) => setValue(field.name, checked)}
           help={field.help}
@@ -97,7 +98,7 @@ export function HyperparameterFields({ run, index, specs, errors, onChange }: Pr
         path={fieldPath}
         label={
           <>
-            <code>{field.name}</code>
+            <FieldName name={field.name} />
             {scheduled ? ' (initial)' : ''}
           </>
         }

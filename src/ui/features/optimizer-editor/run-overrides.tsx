@@ -1,16 +1,11 @@
 /** What one run may set for itself (E5 varies these); empty means "as the comparison". */
 import { SelectField, TextField } from '../../components/field';
 import { Fold } from '../../components/fold';
+import { useConfigForm } from '../config/config-form-context';
 import { EarlyStoppingFields } from '../config/early-stopping-fields';
-import type { RunForm, RunOverridesForm, Scaling, TriState } from '../config/form-model';
+import type { RunForm, RunOverridesForm, TriState } from '../config/form-model';
 import type { FieldErrors } from '../config/form-to-config';
-
-const SCALING_OPTIONS: readonly { value: '' | Scaling; label: string }[] = [
-  { value: '', label: 'as the comparison' },
-  { value: 'minmax', label: 'min-max to [0, 1]' },
-  { value: 'standardize', label: 'standardise per channel' },
-  { value: 'none', label: 'none (raw values)' },
-];
+import { scalingChoices } from '../datasets/scaling-choices';
 
 const TRI_STATE: readonly { value: TriState; label: string }[] = [
   { value: '', label: 'as the comparison' },
@@ -25,6 +20,7 @@ const EARLY_STOPPING: readonly { value: RunOverridesForm['earlyStopping']; label
 ];
 
 export function RunOverrides({ run, index, errors, onChange }: { run: RunForm; index: number; errors: FieldErrors; onChange: (run: RunForm) => void }) {
+  const dataset = useConfigForm().form.dataset.name;
   const o = run.overrides;
   const path = `runs[${index}]`;
   const set = (patch: Partial<RunOverridesForm>) => onChange({ ...run, overrides: { ...o, ...patch } });
@@ -43,7 +39,7 @@ export function RunOverrides({ run, index, errors, onChange }: { run: RunForm; i
           error={errors[`${path}.batchSize`]}
           help='1 is stochastic, "full" is batch gradient descent.'
         />
-        <SelectField path={`${path}.scaling`} label="Input scaling" value={o.scaling} options={SCALING_OPTIONS} onChange={(scaling) => set({ scaling })} />
+        <SelectField path={`${path}.scaling`} label="Input scaling" value={o.scaling} options={[{ value: '' as const, label: 'as the comparison' }, ...scalingChoices(dataset, o.scaling || undefined)]} onChange={(scaling) => set({ scaling })} />
         <TextField
           path={`${path}.model.dropout`}
           label="Dropout"
