@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { epochRecord, runView } from '../../dev/fixtures';
-import { bestRun, resultRow, resultRows } from './results-model';
+import type { TestedWeights } from '../../../engine/training/types';
+import { bestRun, resultRow, resultRows, weightsNotes } from './results-model';
 
 describe('resultRow', () => {
   it('reads final and best validation accuracy, the epoch of best, test metrics and time', () => {
@@ -50,28 +51,65 @@ describe('resultRow', () => {
 });
 
 describe('bestRun', () => {
-  it('picks the highest test accuracy, never a diverged run', () => {
-    const rows = resultRows([
-      runView('a', { epochs: 2, result: { test: { loss: 1, accuracy: 0.8 } } }),
-      runView('b', { epochs: 2, result: { test: { loss: 1, accuracy: 0.9 } } }),
-      runView('c', { epochs: 2, result: { status: 'diverged', test: { loss: Number.NaN, accuracy: 0.95 } } }),
-    ]);
-    expect(bestRun(rows)).toEqual({ runId: 'b', criterion: 'test accuracy' });
+  const finished = (id: string, valAccuracy: number, test: number) => ({
+    ...runView(id, { result: { test: { loss: 1, accuracy: test } } }),
+    epochs: [epochRecord(id, 1, { valAccuracy: 0.5 }), epochRecord(id, 2, { valAccuracy })],
   });
 
-  it('falls back to validation accuracy while training, and to loss for regression', () => {
-    expect(bestRun(resultRows([runView('a', { epochs: 1 }), runView('b', { epochs: 3 })]))).toEqual({
-      runId: 'b',
-      criterion: 'validation accuracy',
-    });
+  it('judges on one criterion, the same while training and after: by default the last validation accuracy', () => {
+    // a has the better validation accuracy, b the better test accuracy.
+    const rows = resultRows([finished('a', 0.9, 0.8), finished('b', 0.85, 0.88)]);
+    expect(bestRun(rows)).toEqual({ runId: 'a', criterion: 'val-accuracy' });
+    const training = resultRows([finished('a', 0.9, 0.8), finished('b', 0.85, 0.88)].map(({ result: _r, ...run }) => run));
+    expect(bestRun(training)).toEqual({ runId: 'a', criterion: 'val-accuracy' });
+  });
+
+  it('judges on the criterion asked for, never a diverged run, leaving out runs without the value', () => {
+    const rows = resultRows([
+      finished('a', 0.9, 0.8),
+      finished('b', 0.85, 0.88),
+      runView('c', { epochs: 2, result: { status: 'diverged', test: { loss: Number.NaN, accuracy: 0.95 } } }),
+      runView('d', { epochs: 2 }),
+    ]);
+    expect(bestRun(rows, 'test-accuracy')).toEqual({ runId: 'b', criterion: 'test-accuracy' });
+    expect(bestRun(rows.filter((row) => row.testAccuracy === undefined), 'test-accuracy')).toBeUndefined();
+  });
+
+  it('for regression (no accuracy), judges on the last validation loss by default', () => {
     const regression = (id: string, valLoss: number) => ({
       ...runView(id),
       epochs: [epochRecord(id, 1, { accuracy: undefined, valAccuracy: undefined, valLoss })],
     });
-    expect(bestRun(resultRows([regression('a', 0.5), regression('b', 0.2)]))).toEqual({ runId: 'b', criterion: 'validation loss' });
+    expect(bestRun(resultRows([regression('a', 0.5), regression('b', 0.2)]))).toEqual({ runId: 'b', criterion: 'val-loss' });
+  });
+
+  it('asked for no criterion (a panel starting on the best run), tries the default, then the others the rows allow', () => {
+    const rows = resultRows([runView('a', { result: { test: { loss: 40 } } }), runView('b', { result: { test: { loss: 25 } } })]);
+    expect(bestRun(rows)).toEqual({ runId: 'b', criterion: 'test-loss' });
+    expect(bestRun(rows, 'train-loss')).toBeUndefined();
   });
 
   it('has no best run without numbers', () => {
     expect(bestRun(resultRows([runView('a')]))).toBeUndefined();
+  });
+});
+
+describe('weightsNotes', () => {
+  const run = (weights: TestedWeights) => ({
+    ...runView('s', { result: { status: 'stopped', test: { loss: 1, accuracy: 0.227, weights } } }),
+    epochs: [epochRecord('s', 1), epochRecord('s', 2, { steps: 120 })],
+  });
+
+  it('says where each number comes from when test and validation saw different weights', () => {
+    expect(weightsNotes(resultRow(run({ step: 140, epoch: 3, epochEnd: false }), 0))).toEqual({
+      test: 'test: at stop, epoch 3, step 140',
+      validation: 'validation: end of epoch 2 (step 120)',
+    });
+    expect(weightsNotes(resultRow(run({ step: 60, epoch: 1, epochEnd: true, restoredBest: true }), 0))?.test).toBe('test: weights of epoch 1 (best, restored)');
+  });
+
+  it('says nothing when both come from the last epoch’s weights, or when a saved result cannot say', () => {
+    expect(weightsNotes(resultRow(run({ step: 120, epoch: 2, epochEnd: true }), 0))).toBeUndefined();
+    expect(weightsNotes(resultRow(runView('old', { epochs: 2, result: { test: { loss: 1 } } }), 0))).toBeUndefined();
   });
 });

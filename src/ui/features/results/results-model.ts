@@ -3,19 +3,31 @@
  * is best. Pure; the table component only formats.
  */
 import type { RunView } from '../../../client/types';
-import type { RunStatus } from '../../../engine/training/types';
+import type { RunStatus, TestedWeights } from '../../../engine/training/types';
+
+import { bestOf } from './best-criteria';
+
+export { bestRun } from './best-criteria';
 
 export interface ResultRow {
   readonly runId: string;
   readonly label: string;
   readonly runIndex: number;
   readonly status: RunStatus | 'running' | 'waiting';
+  /** The run measures accuracy (a classifier). */
+  readonly hasAccuracy: boolean;
+  /** The last epoch with a record: its validation is the "final" one. */
+  readonly lastEpoch?: number;
+  /** The run's steps at the end of `lastEpoch`. */
+  readonly lastEpochStep?: number;
   readonly finalValAccuracy?: number;
   readonly bestValAccuracy?: number;
   /** 1-based epoch of the best validation result (accuracy, or loss for regression). */
   readonly bestEpoch?: number;
   readonly testAccuracy?: number;
   readonly testLoss?: number;
+  /** Which weights the test metrics come from (absent in results saved before the lab said). */
+  readonly testWeights?: TestedWeights;
   readonly finalLoss?: number;
   readonly finalValLoss?: number;
   /** The lowest validation loss of any epoch (the training loss without a validation set). */
@@ -27,16 +39,6 @@ export interface ResultRow {
 }
 
 const finite = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value);
-
-function bestOf(values: readonly (number | undefined)[], mode: 'max' | 'min'): { value?: number; index?: number } {
-  let index: number | undefined;
-  values.forEach((value, i) => {
-    if (!finite(value)) return;
-    const current = index === undefined ? undefined : values[index];
-    if (current === undefined || (mode === 'max' ? value > current : value < current)) index = i;
-  });
-  return index === undefined ? {} : { value: values[index], index };
-}
 
 export function resultRow(run: RunView, runIndex: number): ResultRow {
   const last = run.epochs.at(-1);
@@ -52,11 +54,15 @@ export function resultRow(run: RunView, runIndex: number): ResultRow {
     label: run.label,
     runIndex,
     status,
+    hasAccuracy: run.epochs.some((r) => finite(r.accuracy) || finite(r.valAccuracy)) || result?.test?.accuracy !== undefined,
+    lastEpoch: last?.epoch,
+    lastEpochStep: last?.steps,
     finalValAccuracy: last?.valAccuracy,
     bestValAccuracy: hasAccuracy ? best.value : undefined,
     bestEpoch: result?.bestEpoch ?? (best.index !== undefined ? run.epochs[best.index]!.epoch : undefined),
     testAccuracy: result?.test?.accuracy,
     testLoss: result?.test?.loss,
+    testWeights: result?.test?.weights,
     finalLoss: last?.loss,
     finalValLoss: last?.valLoss,
     bestLoss: hasAccuracy ? undefined : bestOf(losses, 'min').value,
@@ -67,31 +73,24 @@ export function resultRow(run: RunView, runIndex: number): ResultRow {
   };
 }
 
-/** What "best" was judged on, for the table's caption. */
-export type BestCriterion = 'test accuracy' | 'validation accuracy' | 'test loss' | 'validation loss' | 'training loss';
-
-/**
- * The best run: highest test accuracy when runs have one, else highest best validation
- * accuracy, else (regression, a VAE) lowest test loss, else lowest final validation loss,
- * else lowest final training loss.
- * Diverged runs never win; ties go to the earlier run.
- */
-export function bestRun(rows: readonly ResultRow[]): { runId: string; criterion: BestCriterion } | undefined {
-  const candidates = rows.filter((row) => !row.diverged);
-  const criteria: readonly [BestCriterion, (row: ResultRow) => number | undefined, 'max' | 'min'][] = [
-    ['test accuracy', (row) => row.testAccuracy, 'max'],
-    ['validation accuracy', (row) => row.bestValAccuracy, 'max'],
-    ['test loss', (row) => row.testLoss, 'min'],
-    ['validation loss', (row) => row.finalValLoss, 'min'],
-    ['training loss', (row) => row.finalLoss, 'min'],
-  ];
-  for (const [criterion, pick, mode] of criteria) {
-    const { index } = bestOf(candidates.map(pick), mode);
-    if (index !== undefined) return { runId: candidates[index]!.runId, criterion };
-  }
-  return undefined;
-}
-
 export function resultRows(runs: readonly RunView[]): ResultRow[] {
   return runs.map(resultRow);
+}
+
+/**
+ * Where the test and the final validation numbers were taken, when not on the same
+ * weights: a run stopped mid-epoch was tested steps after its last validation, and
+ * early stopping's restored best epochs before it. Undefined when they agree (or when
+ * a result saved before the lab recorded the test's weights cannot say).
+ */
+export function weightsNotes(row: ResultRow): { test: string; validation: string } | undefined {
+  const weights = row.testWeights;
+  if (!weights || (weights.epochEnd && weights.epoch === row.lastEpoch)) return undefined;
+  const test = weights.restoredBest
+    ? `test: weights of epoch ${weights.epoch} (best, restored)`
+    : weights.epochEnd
+      ? `test: end of epoch ${weights.epoch} (step ${weights.step})`
+      : `test: at stop, epoch ${weights.epoch}, step ${weights.step}`;
+  const validation = row.lastEpoch === undefined ? 'validation: no epoch finished' : `validation: end of epoch ${row.lastEpoch} (step ${row.lastEpochStep})`;
+  return { test, validation };
 }

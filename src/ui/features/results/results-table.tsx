@@ -1,9 +1,18 @@
-/** The results table: headline numbers per run, the best run and diverged runs marked. */
-import { useMemo } from 'react';
+/**
+ * The results table: headline numbers per run, the best run by the criterion the person
+ * chose ("Best by", kept across reloads), diverged runs marked, and, for the reference
+ * experiments' presets, the published figure of each run beside the lab's.
+ */
+import { useMemo, type ReactNode } from 'react';
 import type { RunView } from '../../../client/types';
+import type { ExperimentConfigInput } from '../../../engine/experiment/config';
 import { runColor } from '../../components/palette';
 import { formatDuration } from '../progress/progress-model';
-import { bestRun, resultRows, type ResultRow } from './results-model';
+import { BEST_CRITERIA, bestRun, criteriaFor, effectiveCriterion, kindOfRows, type BestCriterionId, type JudgedColumn, type TableKind } from './best-criteria';
+import { differenceText, publishedFor, setupComparison, type PublishedComparison } from './published-model';
+import { resultRows, weightsNotes, type ResultRow } from './results-model';
+import { useBestCriterion } from './use-best-criterion';
+import './results.css';
 
 const percent = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '–' : `${(value * 100).toFixed(2)}%`);
 const number = (value: number | undefined) => (value === undefined ? '–' : Number.isFinite(value) ? Number(value.toPrecision(4)).toString() : String(value));
@@ -18,62 +27,132 @@ const STATUS_TEXT: Readonly<Record<ResultRow['status'], string>> = {
   cancelled: 'cancelled',
 };
 
-export function ResultsTable({ runs }: { runs: readonly RunView[] }) {
+/** What the config says the runs measure, else what their records show. */
+function kindOf(rows: readonly ResultRow[], config: ExperimentConfigInput | undefined): TableKind {
+  const seen = kindOfRows(rows);
+  if (!config) return seen;
+  const classifier = config.architecture !== 'vae' && config.dataset.name !== 'prod';
+  return { accuracy: seen.accuracy || classifier, validation: seen.validation || config.dataset.validation !== undefined };
+}
+
+export function ResultsTable({ runs, config }: { runs: readonly RunView[]; config?: ExperimentConfigInput }) {
   const rows = useMemo(() => resultRows(runs), [runs]);
-  const best = useMemo(() => bestRun(rows), [rows]);
-  const hasAccuracy = rows.some((row) => row.bestValAccuracy !== undefined || row.testAccuracy !== undefined);
+  const kind = kindOf(rows, config);
+  const [wanted, choose] = useBestCriterion();
+  const criterion = effectiveCriterion(kind, wanted);
+  const best = useMemo(() => bestRun(rows, criterion), [rows, criterion]);
+  const published = useMemo(() => publishedFor(config), [config]);
+  const judged = BEST_CRITERIA[criterion];
   return (
     <section aria-labelledby="results-heading" className="panel">
-      <h2 id="results-heading">Results</h2>
+      <div className="results-head">
+        <h2 id="results-heading">Results</h2>
+        <label className="results-best-by">
+          Best by{' '}
+          <select value={criterion} onChange={(event) => choose(event.target.value as BestCriterionId)}>
+            {criteriaFor(kind).map((id) => (
+              <option key={id} value={id}>
+                {BEST_CRITERIA[id].label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {published && config && <PublishedSetupNote published={published} config={config} rows={rows} />}
       <div className="table-scroll">
         <table className="results">
           <caption>
-            {best ? `Best run (★) judged on ${best.criterion}.` : 'No results yet.'} Diverged runs (loss not finite) are marked ⚠ and never count as best.
+            {best
+              ? `Best run (★) by ${judged.label}.`
+              : rows.some((row) => row.epochs > 0) && judged.atEnd
+                ? `Best by ${judged.label}: known once a run has finished.`
+                : 'No results yet.'}{' '}
+            Diverged runs (loss not finite) are marked ⚠ and never count as best.
           </caption>
           <thead>
             <tr>
               <th scope="col">Run</th>
               <th scope="col">Status</th>
-              {hasAccuracy && <th scope="col">Final val. accuracy</th>}
-              {hasAccuracy && <th scope="col">Best val. accuracy</th>}
-              {!hasAccuracy && <th scope="col">Best loss</th>}
+              {kind.accuracy && <Header column="final-val-accuracy" judged={judged.column} text="Final val. accuracy" />}
+              {kind.accuracy && <Header column="best-val-accuracy" judged={judged.column} text="Best val. accuracy" />}
+              {!kind.accuracy && <th scope="col">Best loss</th>}
               <th scope="col">Epoch of best</th>
-              {hasAccuracy && <th scope="col">Test accuracy</th>}
-              <th scope="col">Test loss</th>
-              <th scope="col">Final loss (train / val.)</th>
+              {kind.accuracy && <Header column="test-accuracy" judged={judged.column} text="Test accuracy" />}
+              <Header column="test-loss" judged={judged.column} text="Test loss" />
+              <Header column="final-loss" judged={judged.column} text="Final loss (train / val.)" />
+              {published && <th scope="col">Published {published.setup.experiment}</th>}
+              {published && <th scope="col">Yours − published</th>}
               <th scope="col">Training time</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
-              const isBest = best?.runId === row.runId;
-              return (
-                <tr key={row.runId} className={isBest ? 'best' : row.diverged ? 'diverged' : undefined}>
-                  <th scope="row">
-                    <span className="swatch" style={{ background: runColor(row.runIndex) }} aria-hidden="true" />
-                    {row.label}
-                    {isBest && <span className="badge badge-best">★ best</span>}
-                    {row.diverged && (
-                      <span className="badge badge-diverged">⚠ diverged{row.divergedAtStep !== undefined ? ` at step ${row.divergedAtStep}` : ''}</span>
-                    )}
-                  </th>
-                  <td>{STATUS_TEXT[row.status]}</td>
-                  {hasAccuracy && <td className="num">{percent(row.finalValAccuracy)}</td>}
-                  {hasAccuracy && <td className="num">{percent(row.bestValAccuracy)}</td>}
-                  {!hasAccuracy && <td className="num">{number(row.bestLoss)}</td>}
-                  <td className="num">{row.bestEpoch ?? '–'}</td>
-                  {hasAccuracy && <td className="num">{percent(row.testAccuracy)}</td>}
-                  <td className="num">{number(row.testLoss)}</td>
-                  <td className="num">
-                    {number(row.finalLoss)} / {number(row.finalValLoss)}
-                  </td>
-                  <td className="num">{formatDuration(row.seconds)}</td>
-                </tr>
-              );
-            })}
+            {rows.map((row) => (
+              <Row key={row.runId} row={row} kind={kind} isBest={best?.runId === row.runId} published={published} />
+            ))}
           </tbody>
         </table>
       </div>
     </section>
+  );
+}
+
+function Header({ column, judged, text }: { column: JudgedColumn; judged: JudgedColumn; text: string }) {
+  const isJudged = column === judged;
+  return (
+    <th scope="col" className={isJudged ? 'judged' : undefined} title={isJudged ? 'The best run is judged on this column' : undefined}>
+      {isJudged ? `★ ${text}` : text}
+    </th>
+  );
+}
+
+/** A number with, where it needs one, a line under it saying where it comes from. */
+function Cell({ children, note }: { children: ReactNode; note?: string }) {
+  return (
+    <td className="num">
+      {children}
+      {note && <small className="cell-note">{note}</small>}
+    </td>
+  );
+}
+
+function Row({ row, kind, isBest, published }: { row: ResultRow; kind: TableKind; isBest: boolean; published?: PublishedComparison }) {
+  const notes = weightsNotes(row);
+  const figure = published?.byRun.get(row.runId);
+  return (
+    <tr className={isBest ? 'best' : row.diverged ? 'diverged' : undefined}>
+      <th scope="row">
+        <span className="swatch" style={{ background: runColor(row.runIndex) }} aria-hidden="true" />
+        {row.label}
+        {isBest && <span className="badge badge-best">★ best</span>}
+        {row.diverged && <span className="badge badge-diverged">⚠ diverged{row.divergedAtStep !== undefined ? ` at step ${row.divergedAtStep}` : ''}</span>}
+      </th>
+      <td>{STATUS_TEXT[row.status]}</td>
+      {kind.accuracy && <Cell note={notes?.validation}>{percent(row.finalValAccuracy)}</Cell>}
+      {kind.accuracy && <td className="num">{percent(row.bestValAccuracy)}</td>}
+      {!kind.accuracy && <td className="num">{number(row.bestLoss)}</td>}
+      <td className="num">{row.bestEpoch ?? '–'}</td>
+      {kind.accuracy && <Cell note={notes?.test}>{percent(row.testAccuracy)}</Cell>}
+      <Cell note={kind.accuracy ? undefined : notes?.test}>{number(row.testLoss)}</Cell>
+      <Cell note={kind.accuracy ? undefined : notes?.validation}>
+        {number(row.finalLoss)} / {number(row.finalValLoss)}
+      </Cell>
+      {published && (
+        <Cell note={figure?.differs}>
+          {figure ? (figure.metric === 'accuracy' ? percent(figure.value) : number(figure.value)) : '–'}
+          {figure?.best && <span className="badge badge-published-best">published best</span>}
+        </Cell>
+      )}
+      {published && <td className="num">{(figure && differenceText(figure, row)) ?? '–'}</td>}
+      <td className="num">{formatDuration(row.seconds)}</td>
+    </tr>
+  );
+}
+
+function PublishedSetupNote({ published, config, rows }: { published: PublishedComparison; config: ExperimentConfigInput; rows: readonly ResultRow[] }) {
+  const text = setupComparison(published, config, rows);
+  return (
+    <p className="published-setup">
+      {text.published} <strong>{text.yours}</strong> Differences are your test figure minus the published one.
+    </p>
   );
 }
