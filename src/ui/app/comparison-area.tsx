@@ -47,7 +47,7 @@ const Charts = memo(function Charts({ comparison, classNames }: { comparison: Co
       <DiagnosisPanel comparison={comparison} />
       <LiveCharts comparison={comparison} />
       <OptimizerInsight comparison={comparison} />
-      <ResultsTable runs={comparison.runs} />
+      <ResultsTable runs={comparison.runs} config={comparison.config} />
       <VaeGallery comparison={comparison} />
       <ConfusionMatrix
         runs={comparison.runs}
