@@ -1,5 +1,21 @@
-/** Which backend trains, in what precision, where, and why (the lab's fallback reason). */
+/**
+ * Which backend trains, in one short line ("webgl · worker · software renderer"), and on
+ * request the whole story: precision and why this backend (the lab's fallback reason).
+ */
+import type { BackendReport } from '../../../protocol/messages';
 import { useLabState } from '../../app/lab-store-context';
+
+/** The renderer words the worker's reason uses for SwiftShader, llvmpipe and the like. */
+const SOFTWARE = /software renderer/i;
+
+/** The line's parts after the backend's name. */
+export function backendFacts(backend: BackendReport): string[] {
+  return [
+    backend.inWorker ? 'worker' : 'main thread',
+    ...(SOFTWARE.test(backend.reason) ? ['software renderer'] : []),
+    ...(backend.float32 ? [] : ['float16']),
+  ];
+}
 
 export function BackendBadge() {
   const backend = useLabState((s) => s.backend);
@@ -15,19 +31,25 @@ export function BackendBadge() {
   if (!backend) {
     return (
       <div className="backend-badge" role="status" aria-label="Backend">
-        <strong>Backend: starting…</strong>
+        Backend: starting…
       </div>
     );
   }
   return (
     <div className="backend-badge" role="status" aria-label="Backend">
-      <strong>
-        Backend: <span data-testid="backend-name">{backend.name}</span>
-      </strong>
-      <span>
-        {backend.float32 ? 'float32' : 'float16 (epsilon 1e-4)'} · {backend.inWorker ? 'in a worker' : 'on the main thread'}
-      </span>
-      <span className="backend-reason">{backend.reason}</span>
+      <details>
+        <summary>
+          <span data-testid="backend-name">{backend.name}</span>
+          {backendFacts(backend).map((fact) => ` · ${fact}`)}
+          <span className="visually-hidden"> (details)</span>
+        </summary>
+        <div className="backend-detail">
+          <span>
+            {backend.float32 ? 'float32' : 'float16 (epsilon 1e-4)'} · {backend.inWorker ? 'in a worker' : 'on the main thread'}
+          </span>
+          <span className="backend-reason">{backend.reason}</span>
+        </div>
+      </details>
     </div>
   );
 }

@@ -20,6 +20,8 @@ export interface ConfigFormValue {
   readonly form: ConfigForm;
   readonly update: (change: (form: ConfigForm) => ConfigForm) => void;
   readonly loadConfig: (config: ExperimentConfigInput) => void;
+  /** How many setups were loaded into the form (presets, "Use this setup", "Try this"): the folded setup opens on a load. */
+  readonly loads: number;
   /** The assembled config (what Start sends), and every problem by config path. */
   readonly config: ExperimentConfigInput;
   readonly errors: FieldErrors;
@@ -45,6 +47,7 @@ export function ConfigFormProvider({ children, initialConfig }: { children: Reac
   const [initial] = useState(() => initialSetup(catalog, typeof window === 'undefined' ? '' : window.location.hash, initialConfig ?? defaultConfig()));
   const [form, setForm] = useState(initial.form);
   const [linkProblem, setLinkProblem] = useState(initial.problem);
+  const [loads, setLoads] = useState(0);
 
   const { config, errors } = useMemo(() => {
     const assembled = formToConfig(catalog.optimizerSpecs, form);
@@ -56,6 +59,7 @@ export function ConfigFormProvider({ children, initialConfig }: { children: Reac
     (next: ExperimentConfigInput) => {
       setForm(configToForm(catalog.optimizerSpecs, next));
       setLinkProblem(undefined);
+      setLoads((n) => n + 1);
     },
     [catalog],
   );
@@ -75,13 +79,14 @@ export function ConfigFormProvider({ children, initialConfig }: { children: Reac
       form,
       update: (change) => setForm((current) => change(current)),
       loadConfig,
+      loads,
       config,
       errors,
       valid,
       linkProblem,
       dismissLinkProblem: () => setLinkProblem(undefined),
     }),
-    [form, loadConfig, config, errors, valid, linkProblem],
+    [form, loadConfig, loads, config, errors, valid, linkProblem],
   );
   return <ConfigFormContext.Provider value={value}>{children}</ConfigFormContext.Provider>;
 }

@@ -1,16 +1,19 @@
 /**
  * Watching it train: loss and accuracy per epoch, and the per-batch loss with its
  * moving average, for the comparison on screen. Shaping is memoised and the smoothing
- * value deferred, so dragging the slider never blocks the page.
+ * value deferred, so dragging the slider never blocks the page. The chart settings and
+ * the hidden runs come from the caller (`useChartView`), which shares them with the run
+ * list beside the charts.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { chartRuns, useHiddenLines } from './legend-state';
+import { chartRuns } from './legend-state';
 import { useRunsUnchangedIn } from './stable-runs';
 import type { ComparisonView, RunView } from '../../../client/types';
 import { safeFileName } from '../../components/download';
-import { ChartOptions, type ChartOptionsValue } from './chart-options';
+import { ChartOptions } from './chart-options';
+import type { ChartView } from './chart-view';
 import { LIVE_CHART_INTERVAL_MS, LineChartCard } from './line-chart-card';
-import { RunLegend } from './run-legend';
+import { LineStyleKey } from './run-legend';
 import { LossViewSwitch } from './loss-view-switch';
 import { batchLossLines, epochLines, hasMetric, LOSS_VIEW_AXES, toRows, X_MODE_LABELS, type LossView } from './series';
 
@@ -19,9 +22,13 @@ const PHASE_MS = Math.round(LIVE_CHART_INTERVAL_MS / 3);
 
 const sameEpochs = (run: RunView, before: RunView) => run.epochs === before.epochs;
 
-export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
-  const [options, setOptions] = useState<ChartOptionsValue>({ xMode: 'epoch', logY: false, smoothing: 0.6 });
-  const [hidden, toggle] = useHiddenLines();
+export interface LiveChartsProps {
+  readonly comparison: ComparisonView;
+  readonly view: ChartView;
+}
+
+export function LiveCharts({ comparison, view }: LiveChartsProps) {
+  const { options, setOptions, hidden } = view;
   const [lossView, setLossView] = useState<LossView>('loss');
   const smoothing = useDeferredValue(options.smoothing);
   const { runs } = comparison;
@@ -54,9 +61,11 @@ export function LiveCharts({ comparison }: { comparison: ComparisonView }) {
   return (
     <section aria-labelledby="curves-heading" className="panel">
       <h2 id="curves-heading">Curves</h2>
-      <ChartOptions value={options} onChange={setOptions} />
+      <div className="curves-bar">
+        <ChartOptions value={options} onChange={setOptions} />
+        <LineStyleKey />
+      </div>
       {hasParts && <LossViewSwitch value={lossView} onChange={setLossView} />}
-      <RunLegend labels={labels} hidden={hidden} onToggle={toggle} />
       <div className="chart-grid">
         <LineChartCard
           title="Loss per epoch"

@@ -25,18 +25,23 @@ export function RunLegend({ labels, hidden, onToggle, name = 'Runs shown in the 
           <span className={hidden.has(i) ? 'hidden-run' : undefined}>{label}</span>
         </button>
       ))}
-      {lineKey && (
-        <span className="field-help legend-key">
-          <svg width="22" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="22" y2="4" stroke="#555" strokeWidth="1.5" strokeDasharray="5 4" />
-          </svg>{' '}
-          training{' '}
-          <svg width="22" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="22" y2="4" stroke="#555" strokeWidth="2" />
-          </svg>{' '}
-          validation
-        </span>
-      )}
+      {lineKey && <LineStyleKey />}
     </div>
+  );
+}
+
+/** The key to the epoch charts' lines: dashed training, solid validation. */
+export function LineStyleKey() {
+  return (
+    <span className="field-help legend-key">
+      <svg width="22" height="8" aria-hidden="true">
+        <line x1="0" y1="4" x2="22" y2="4" stroke="#555" strokeWidth="1.5" strokeDasharray="5 4" />
+      </svg>{' '}
+      training{' '}
+      <svg width="22" height="8" aria-hidden="true">
+        <line x1="0" y1="4" x2="22" y2="4" stroke="#555" strokeWidth="2" />
+      </svg>{' '}
+      validation
+    </span>
   );
 }

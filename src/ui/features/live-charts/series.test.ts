@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { epochRecord, runView } from '../../dev/fixtures';
+import { epochRecord, progressAt, runView } from '../../dev/fixtures';
 import { batchLossLines, batchXMapper, epochLines, hasMetric, lineKey, stepToTime, toRows } from './series';
 
 describe('epochLines', () => {
@@ -50,13 +50,13 @@ describe('batch x axis', () => {
     expect(batchXMapper(run, 'epoch')(15)).toBe(1.5);
     // before the first epoch ends, the lock-step ticks per epoch stand in
     const fresh = runView('b', { steps: 5 });
-    const progress = { epoch: 1, epochs: 3, tick: 5, ticksPerEpoch: 20, elapsedSeconds: 1 };
+    const progress = progressAt({ epoch: 1, epochs: 3, tick: 5, ticksPerEpoch: 20, elapsedSeconds: 1 });
     expect(batchXMapper(fresh, 'epoch', progress)(5)).toBe(0.25);
   });
 
   it('interpolates wall-clock time between epoch ends and the latest progress', () => {
     const run = runView('a', { epochs: 2, steps: 30 }); // epoch ends: step 10 at 2 s, step 20 at 4 s
-    const progress = { epoch: 3, epochs: 3, tick: 10, ticksPerEpoch: 10, elapsedSeconds: 10 };
+    const progress = progressAt({ epoch: 3, epochs: 3, tick: 10, ticksPerEpoch: 10, elapsedSeconds: 10 });
     const toTime = stepToTime(run, progress);
     expect(toTime(5)).toBeCloseTo(1);
     expect(toTime(15)).toBeCloseTo(3);
