@@ -72,6 +72,7 @@ const defaultId = (): string =>
 export function createLabStore(deps: LabStoreDeps): LabStore {
   const { repository, host } = deps;
   const now = (): string => (deps.now?.() ?? new Date()).toISOString();
+  const nowMs = (): number => (deps.now?.() ?? new Date()).getTime();
   const createId = deps.createId ?? defaultId;
   const absent: DatasetState = { status: 'absent' };
   let state: LabState = {
@@ -137,6 +138,9 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
     await saveUnsaved(current);
     await save('the comparison’s status', () => repository.setStatus(current.id, status, error?.message));
     current.view = withStatus(current.view, status, error);
+    const clock = current.view.wallClock;
+    // Start to end as a person timed it: the final evaluation (after the last progress) included.
+    if (clock) current.view = { ...current.view, wallClock: { ...clock, seconds: clock.before + (nowMs() - clock.since) / 1000 } };
     if (status === 'completed' && current.view.resumableFromEpoch !== undefined) {
       // A finished comparison has nothing to resume: its checkpoint is only weight.
       await save('space (the finished comparison’s checkpoint)', () => repository.deleteCheckpoint(current.id));
@@ -181,6 +185,8 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
         await save('the finished epochs', () => repository.appendRecords(current.id, { epochs, batches: toSave, probes: probesToSave }));
       }
       current.view = appendProbes(appendRecords(current.view, points, epochs, progress), probes);
+      const clock = current.view.wallClock;
+      if (progress && clock) current.view = { ...current.view, wallClock: { ...clock, progressAt: nowMs() } };
       publish(current);
     },
     'run-end': async ({ comparisonId, result }) => {
@@ -258,6 +264,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
   };
 
   const resumeComparison = async (id: string): Promise<void> => {
+    const since = nowMs();
     await Promise.all([ready, backendKnown]);
     if (live) return notify('error', live.id === id ? 'This comparison is running already.' : 'A comparison is already running: stop it before resuming another.');
     let stored: StoredComparison | undefined;
@@ -281,7 +288,8 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       notify('error', `Could not resume “${stored.name}”: ${messageOf(error)}`);
       return enqueue(refreshHistory);
     }
-    const view: ComparisonView = await withSavedGalleries({ ...viewFromStored(rewoundToCheckpoint(stored, checkpoint)), resumableFromEpoch: epochsCompleted }, repository, notify);
+    const resumed = { ...viewFromStored(rewoundToCheckpoint(stored, checkpoint)), resumableFromEpoch: epochsCompleted, wallClock: { since, before: checkpoint.elapsedSeconds } };
+    const view: ComparisonView = await withSavedGalleries(resumed, repository, notify);
     live = { id, view, unsaved: [], unsavedProbes: [], cancelRequested: false };
     setState((s) => ({ ...s, current: view }));
     const was = stored.backend?.name;
@@ -302,6 +310,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       host.post({ v: PROTOCOL_VERSION, type: 'load-dataset', requestId, name, source });
     },
     async start(config: ExperimentConfigInput) {
+      const since = nowMs();
       // Every comparison records the backend it trains on.
       await Promise.all([ready, backendKnown]);
       if (live) {
@@ -310,7 +319,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
       }
       const id = createId();
       const startedAt = now();
-      const view = newComparisonView({ id, config, startedAt, backend: state.backend });
+      const view: ComparisonView = { ...newComparisonView({ id, config, startedAt, backend: state.backend }), wallClock: { since, before: 0 } };
       try {
         await repository.create(storedFromView(view, startedAt));
       } catch (error) {

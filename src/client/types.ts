@@ -46,6 +46,21 @@ export interface ComparisonView {
   readonly resumableFromEpoch?: number;
   /** Generative runs: each run's latest gallery, by run id (saved, so it survives a reload). */
   readonly galleries?: Readonly<Record<string, RunGallery>>;
+  /** The live session's wall clock (absent for a comparison opened from the history). */
+  readonly wallClock?: WallClock;
+}
+
+/**
+ * Wall-clock time of a live comparison, in milliseconds since 1970: `since` is the click on
+ * Start (or Resume), `before` the seconds a resumed comparison ran before its checkpoint,
+ * `progressAt` when the latest progress arrived, and `seconds` the whole time once it
+ * ended (data loading and the final evaluation included).
+ */
+export interface WallClock {
+  readonly since: number;
+  readonly before: number;
+  readonly progressAt?: number;
+  readonly seconds?: number;
 }
 
 export interface LabState {

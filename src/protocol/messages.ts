@@ -18,8 +18,11 @@ import type { RunGallery } from './gallery';
  * which a version-2 page would take for an unknown message.
  * Version 4: the page may ask for a 'calibrate' (a sweep's cost per step) and the worker
  * answers with a 'calibration', which a version-3 worker would refuse as unknown.
+ * Version 5: a 'records' message's progress comes after every run step, fractional
+ * ticks, and names the phase with what each phase cost (engine ComparisonProgress),
+ * which a version-4 page would read as a tick count only.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** A LabError (or any error) flattened for postMessage. */
 export interface ErrorPayload {

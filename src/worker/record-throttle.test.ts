@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EpochRecord } from '../engine/training/types';
 import type { FromWorker } from '../protocol/messages';
 import { packBatchLosses, unpackBatchLosses } from '../protocol/packed-losses';
+import { progressAt } from '../engine/training/progress-tracker';
 import { createRecordThrottle } from './record-throttle';
 
 type Posted = { message: FromWorker; transfer?: Transferable[] };
@@ -77,8 +78,8 @@ describe('createRecordThrottle', () => {
     const { throttle, records } = setup();
     throttle.addBatches([{ runId: 'sgd', epoch: 1, step: 1, loss: 1 }]);
     throttle.addEpoch(epoch('sgd', 1));
-    throttle.setProgress({ epoch: 1, epochs: 2, tick: 5, ticksPerEpoch: 10, elapsedSeconds: 1 });
-    throttle.setProgress({ epoch: 1, epochs: 2, tick: 6, ticksPerEpoch: 10, elapsedSeconds: 1 });
+    throttle.setProgress(progressAt({ epoch: 1, epochs: 2, tick: 5, ticksPerEpoch: 10, elapsedSeconds: 1 }));
+    throttle.setProgress(progressAt({ epoch: 1, epochs: 2, tick: 6, ticksPerEpoch: 10, elapsedSeconds: 1 }));
     expect(records()).toHaveLength(1);
     vi.advanceTimersByTime(100);
     expect(records()).toHaveLength(2);

@@ -115,8 +115,10 @@ describe('createTrainingHost', () => {
     await host.receive({ v, type: 'pause', comparisonId: 'c5' });
     await waitFor(() => of('records').length > 0, 'the first read-back');
     await new Promise((resolve) => setTimeout(resolve, 150));
-    const ticks = of('records').flatMap((m) => (m.progress ? [m.progress.tick] : []));
-    expect(ticks).toEqual([1]);
+    const reports = of('records').flatMap((m) => (m.progress ? [m.progress] : []));
+    // It stopped at the first read-back (every tick), and said so.
+    expect(Math.max(...reports.map((p) => p.epoch * 1000 + p.tick))).toBe(1001);
+    expect(reports.at(-1)?.phase).toBe('paused');
     await host.receive({ v, type: 'cancel', comparisonId: 'c5' });
     await finished;
     expect(of('run-end').map((m) => m.result.status)).toEqual(['cancelled', 'cancelled']);
@@ -128,14 +130,16 @@ describe('createTrainingHost', () => {
     const finished = host.receive({ v, type: 'start', comparisonId: 'c3', config: spiralConfig(200, { lossReadEvery: 1 }) });
     await waitFor(() => of('records').length > 0, 'first records');
     await host.receive({ v, type: 'stop-run', comparisonId: 'c3', runId: 'sgd' });
-    const seen = of('records').length;
-    await waitFor(() => of('records').length > seen + 1, 'records after the stop');
+    const lastStep = (run: number) => {
+      const points = of('records').flatMap((m) => unpackBatchLosses(m.batches.triples));
+      return Math.max(0, ...points.filter((p) => p.runIndex === run).map((p) => p.step));
+    };
+    // Records now come with progress alone too: wait for Adam's losses past the stop.
+    await waitFor(() => of('run-end').length > 0 && lastStep(1) > lastStep(0) + 1, 'Adam’s losses after the stop');
     await host.receive({ v, type: 'cancel', comparisonId: 'c3' });
     await finished;
     const statuses = Object.fromEntries(of('run-end').map((m) => [m.result.runId, m.result.status]));
     expect(statuses).toEqual({ sgd: 'stopped', adam: 'cancelled' });
-    const points = of('records').flatMap((m) => unpackBatchLosses(m.batches.triples));
-    const lastStep = (run: number) => Math.max(...points.filter((p) => p.runIndex === run).map((p) => p.step));
     expect(lastStep(0)).toBeLessThan(lastStep(1));
     expect(of('done')).toHaveLength(1);
   });

@@ -202,8 +202,9 @@ export interface ComparisonProgress {
   readonly ticksTrained: number;
   /** Training samples stepped, all runs together. */
   readonly samplesTrained: number;
-  /** Samples validated or tested, all runs together, in `phaseSeconds.evaluating`. */
+  /** Samples validated or tested, all runs together, in `evaluatedSeconds` (the evaluating phase's seconds but the evaluation in progress). */
   readonly samplesEvaluated: number;
+  readonly evaluatedSeconds: number;
   /** Samples still to validate (at the epoch ends left) and test (at the end), for the runs as they stand. */
   readonly samplesToEvaluate: number;
   /** Epoch ends finished (validation, snapshot, checkpoint), and those to come while a run trains. */

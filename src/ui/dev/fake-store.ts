@@ -10,6 +10,7 @@ import type { RunResult } from '../../engine/training/types';
 import type { BackendReport } from '../../protocol/messages';
 import type { ComparisonSummary } from '../../persistence/types';
 import type { LabStore } from '../app/lab-store-context';
+import { progressAt } from './fixtures';
 import { fakeEpoch, fakeLoss, fakePlan, fakeResult, type FakePlan } from './fake-training';
 
 export interface FakeStoreOptions {
@@ -94,7 +95,10 @@ export function createFakeStore(options: FakeStoreOptions = {}): FakeLabStore {
       if (epochEnds && epoch === plan!.epochs) next = finishRun(next, i, 'completed');
       return next;
     });
-    const progress = { epoch, epochs: plan.epochs, tick: tickInEpoch, ticksPerEpoch: plan.ticksPerEpoch, elapsedSeconds };
+    const progress = progressAt(
+      { epoch, epochs: plan.epochs, tick: tickInEpoch, ticksPerEpoch: plan.ticksPerEpoch, elapsedSeconds },
+      { ticksTrained: tick, samplesTrained: tick * 32 * runs.length, phaseSeconds: { training: elapsedSeconds, evaluating: 0, snapshot: 0, checkpointing: 0, paused: 0 } },
+    );
     const next = settle({ ...view, runs, progress, ...(epochEnds ? { resumableFromEpoch: epoch } : {}) }, 'running');
     // Like the real store: a checkpoint after every epoch, dropped once the comparison is finished.
     const { resumableFromEpoch: _checkpoint, ...finished } = next;

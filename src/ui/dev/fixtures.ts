@@ -2,6 +2,8 @@
 import type { RunView } from '../../client/types';
 import type { EpochRecord, RunResult } from '../../engine/training/types';
 
+export { progressAt } from '../../engine/training/progress-tracker';
+
 export function epochRecord(runId: string, epoch: number, values: Partial<EpochRecord> = {}): EpochRecord {
   return {
     runId,

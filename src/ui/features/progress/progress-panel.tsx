@@ -10,10 +10,11 @@ import { runColor } from '../../components/palette';
 import { useConfigForm } from '../config/config-form-context';
 import { ComparisonFiles } from '../history/comparison-files';
 import { ResumeControls } from '../history/resume-controls';
-import { comparisonFraction, etaSeconds, formatDuration, runProgress } from './progress-model';
+import { comparisonFraction, formatDuration, formatRate, PHASE_WORDS, runProgress, samplesPerSecond, wallTime } from './progress-model';
+import { useNow } from './use-now';
 
 const STATUS_TEXT: Readonly<Record<ComparisonView['status'], string>> = {
-  running: 'Training',
+  running: 'Starting',
   paused: 'Paused',
   completed: 'Finished',
   cancelled: 'Stopped',
@@ -26,17 +27,16 @@ export function ProgressPanel({ comparison }: { comparison: ComparisonView }) {
   const { loadConfig } = useConfigForm();
   const { status, progress } = comparison;
   const active = status === 'running' || status === 'paused';
-  const eta = status === 'running' ? etaSeconds(progress) : undefined;
+  const now = useNow(status === 'running');
+  const wall = wallTime(comparison.wallClock, progress, now);
+  const rate = samplesPerSecond(progress);
   const backend = comparison.backend;
   return (
     <section aria-labelledby="comparison-heading" className="panel">
       <div className="panel-head">
         <h2 id="comparison-heading">{comparison.name}</h2>
         <span className={`status status-${status}`} role="status">
-          {STATUS_TEXT[status]}
-          {progress && active && ` · epoch ${progress.epoch} of ${progress.epochs} · ${Math.round(comparisonFraction(progress) * 100)}%`}
-          {progress && ` · ${formatDuration(progress.elapsedSeconds)} elapsed`}
-          {eta !== undefined && ` · about ${formatDuration(eta)} left`}
+          {statusText(comparison, wall, rate)}
         </span>
       </div>
       <p className="field-help">
@@ -82,7 +82,7 @@ export function ProgressPanel({ comparison }: { comparison: ComparisonView }) {
               <progress max={1} value={p.fraction} aria-label={`Progress of ${run.label}`} style={{ '--run-color': runColor(i) } as CSSProperties} />
               <span className="run-progress-text">
                 {p.text}
-                {p.eta !== undefined && ` · ${formatDuration(p.eta)} left`}
+                {p.active && p.samplesPerSecond !== undefined && ` · ${formatRate(p.samplesPerSecond)}`}
               </span>
               {p.active && (
                 <button type="button" className="small" onClick={() => actions.stopRun(run.id)} aria-label={`Stop ${run.label}`}>
@@ -95,4 +95,21 @@ export function ProgressPanel({ comparison }: { comparison: ComparisonView }) {
       </ul>
     </section>
   );
+}
+
+/**
+ * "Training · epoch 2 of 4 · 37% · 1.2k samples/s · 1 min 05 s elapsed · about 50 s left"
+ * while it runs (the phase first), "Finished · 3 min 49 s" once it ended: the wall time.
+ */
+function statusText(comparison: ComparisonView, wall: { elapsed?: number; left?: number }, rate: number | undefined): string {
+  const { status, progress } = comparison;
+  const active = status === 'running' || status === 'paused';
+  const phase = status === 'running' && progress ? PHASE_WORDS[progress.phase] : undefined;
+  const parts = [phase ? phase[0]!.toUpperCase() + phase.slice(1) : STATUS_TEXT[status]];
+  if (!active) return [...parts, ...(wall.elapsed !== undefined ? [formatDuration(wall.elapsed)] : [])].join(' · ');
+  if (progress) parts.push(`epoch ${progress.epoch} of ${progress.epochs}`, `${Math.round(comparisonFraction(progress) * 100)}%`);
+  if (rate !== undefined) parts.push(formatRate(rate));
+  if (wall.elapsed !== undefined) parts.push(`${formatDuration(wall.elapsed)} elapsed`);
+  if (status === 'running' && wall.left !== undefined) parts.push(`about ${formatDuration(wall.left)} left`);
+  return parts.join(' · ');
 }
