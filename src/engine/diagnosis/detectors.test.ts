@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectorNames, detectors, diagnoseRun } from './index';
-import { epoch, fallingLosses, healthyRun, layer, probe } from './test-support';
+import { rateVerdict } from './learning-rate';
+import type { RunRecords } from './types';
+import { E1_FIRST_EPOCH, epoch, fallingLosses, healthyRun, layer, probe } from './test-support';
 
 describe('a healthy run', () => {
   it.each(detectorNames)('%s stays silent', (name) => {
@@ -25,7 +27,7 @@ describe('inputs not scaled', () => {
     expect(notice.severity).toBe('problem');
     expect(notice.seen).toContain('from 0 to 255 (mean 72.9, std 90)');
     expect(notice.why).toContain('Input scaling is off');
-    expect(notice.tryThis).toEqual({ label: 'Scale the inputs to [0, 1]', patch: { scaling: 'minmax' } });
+    expect(notice.tryThis).toEqual({ action: 'Scale the inputs to [0, 1]', label: 'Scale the inputs to [0, 1]', patch: { scaling: 'minmax' } });
   });
 
   it('offers standardising for features that are not pixels', () => {
@@ -49,7 +51,7 @@ describe('diverged', () => {
     expect(notice.title).toBe('The run diverged');
     expect(notice.seen).toContain('at step 31');
     expect(notice.seen).toContain(`the last finite value was ${Number(losses[29]!.toPrecision(3))}`);
-    expect(notice.tryThis).toEqual({ label: 'Lower the learning rate to 0.05', patch: { hyperparameters: { learning_rate: 0.05 } } });
+    expect(notice.tryThis).toEqual({ action: 'Lower the learning rate', target: 'to 0.05', label: 'Lower the learning rate to 0.05', patch: { hyperparameters: { learning_rate: 0.05 } } });
   });
 
   it('fires on a run the engine marked diverged, and offers clipping when the rate is already tiny', () => {
@@ -58,12 +60,12 @@ describe('diverged', () => {
     expect(notice.tryThis!.patch).toEqual({ hyperparameters: { clipnorm: 1 } });
   });
 
-  it('fires on a loss that settled tenfold above where it started', () => {
+  it('fires on a loss that settled tenfold above its lowest level', () => {
     const steps = Array.from({ length: 40 }, (_, i) => i + 1);
-    const losses = steps.map((s) => (s === 1 ? 2.8 : s === 2 ? 200 : 35 + Math.sin(s)));
+    const losses = steps.map((s) => (s === 1 ? 2.8 : s < 13 ? 0.3 : 4 + 0.5 * Math.sin(s)));
     const notice = detectors.diverged(healthyRun({ steps, losses, learningRate: 100 }))!;
     expect(notice.title).toBe('The loss is exploding');
-    expect(notice.seen).toMatch(/times its lowest level \(2\.8\)/);
+    expect(notice.seen).toMatch(/times its lowest level \(0\.3\)/);
   });
 
   it('fires on a loss that exploded once, even if it came back down', () => {
@@ -93,16 +95,23 @@ describe('accuracy at chance', () => {
     expect(notice.tryThis!.patch).toEqual({ scaling: 'minmax' });
   });
 
-  it('offers a smaller learning rate when the inputs are scaled', () => {
-    const notice = detectors['chance-accuracy'](healthyRun({ ...atChance, learningRate: 0.1, ...fallingLosses(100, 14, 2.3) }))!;
-    expect(notice.tryThis!.patch).toEqual({ hyperparameters: { learning_rate: 0.01 } });
+  it('with scaled inputs and healthy steps, names the causes both ways and offers no change to the rate', () => {
+    const notice = detectors['chance-accuracy'](healthyRun({ ...atChance, learningRate: 0.1, ...fallingLosses(100, 2.6, 2.3) }))!;
+    expect(notice.why).toContain('so large');
+    expect(notice.why).toContain('so small');
+    expect(notice.tryThis).toBeUndefined();
   });
 
-  it('offers a larger learning rate when the weights barely move (a slow start, not a broken run)', () => {
+  it('leaves the run to the notice that names its cause: steps too small, or a loss that blew up', () => {
     const crawling = [1, 20, 40].map((s) => probe(s, { layers: [layer('1_dense', { updateRatio: 6e-5 }), layer('2_dense', { updateRatio: 2e-4 })] }));
-    const notice = detectors['chance-accuracy'](healthyRun({ ...atChance, optimizer: 'adagrad', label: 'Adagrad', probes: crawling, ...fallingLosses(50, 2.5, 2.26) }))!;
-    expect(notice.why).toContain('the learning rate is too small for Adagrad');
-    expect(notice.tryThis!.patch).toEqual({ hyperparameters: { learning_rate: 0.01 } });
+    const slow = healthyRun({ ...atChance, optimizer: 'adagrad', label: 'Adagrad', probes: crawling, ...fallingLosses(50, 2.5, 2.26) });
+    expect(detectors['chance-accuracy'](slow)).toBeUndefined();
+    expect(detectors.plateau(slow)!.tryThis!.patch).toEqual({ hyperparameters: { learning_rate: 0.01 } });
+    const { steps, losses } = fallingLosses(40, 2.7, 2.3);
+    losses[1] = 238;
+    const blown = healthyRun({ ...atChance, learningRate: 10, optimizer: 'sgd', steps, losses });
+    expect(detectors['chance-accuracy'](blown)).toBeUndefined();
+    expect(detectors.diverged(blown)!.tryThis!.patch).toEqual({ hyperparameters: { learning_rate: 1 } });
   });
 
   it('stays silent when the loss stands still (a plateau), above chance, and for regression', () => {
@@ -112,15 +121,15 @@ describe('accuracy at chance', () => {
   });
 });
 
-describe('plateau from the start', () => {
+describe('too slow (a plateau from the start)', () => {
   const flat = { ...fallingLosses(60, 2.66, 2.6), optimizer: 'adadelta' as const, label: 'Adadelta' };
   const tinySteps = [1, 20, 40, 60].map((s) => probe(s, { layers: [layer('1_dense', { updateRatio: 2e-5 }), layer('2_dense', { updateRatio: 1.8e-5 })] }));
 
   it('fires when the loss barely falls and the weights barely move, and offers the rate that works', () => {
     const notice = detectors.plateau(healthyRun({ ...flat, probes: tinySteps }))!;
-    expect(notice.seen).toContain('In 60 steps the loss went from');
-    expect(notice.seen).toContain('by 1.9e-5 of their size');
-    expect(notice.tryThis).toEqual({ label: 'Raise the learning rate to 1', patch: { hyperparameters: { learning_rate: 1 } } });
+    expect(notice.seen).toContain('in 60 steps the loss went from');
+    expect(notice.seen).toContain('by 1.8e-5 of their size');
+    expect(notice.tryThis).toEqual({ action: 'Raise the learning rate', target: 'to 1', label: 'Raise the learning rate to 1', patch: { hyperparameters: { learning_rate: 1 } } });
   });
 
   it('offers Adagrad 0.01, and others ten times their rate', () => {
@@ -128,15 +137,64 @@ describe('plateau from the start', () => {
     expect(detectors.plateau(healthyRun({ ...flat, optimizer: 'rmsprop', learningRate: 1e-4, probes: tinySteps }))!.tryThis!.patch.hyperparameters).toEqual({ learning_rate: 0.001 });
   });
 
-  it('stays silent before 50 steps, when the weights move at a healthy rate, and when the loss falls', () => {
-    expect(detectors.plateau(healthyRun({ ...fallingLosses(40, 2.66, 2.6), probes: tinySteps }))).toBeUndefined();
-    expect(detectors.plateau(healthyRun({ ...flat }))).toBeUndefined();
-    expect(detectors.plateau(healthyRun({ probes: tinySteps }))).toBeUndefined();
+  it('speaks after E1’s first epoch of 10 steps: SGD, Adagrad and Adadelta are told to raise the rate, Adam nothing', () => {
+    expect(detectors.plateau(E1_FIRST_EPOCH.sgd)!.tryThis!.label).toBe('Raise the learning rate to 0.1');
+    expect(detectors.plateau(E1_FIRST_EPOCH.adagrad)!.tryThis!.label).toBe('Raise the learning rate to 0.01');
+    expect(detectors.plateau(E1_FIRST_EPOCH.adadelta)!.tryThis!.label).toBe('Raise the learning rate to 1');
+    expect(detectors.plateau(E1_FIRST_EPOCH.adadelta)!.seen).toContain('accuracy after epoch 1: training 8.2%, validation 8.2%');
+    expect(diagnoseRun(E1_FIRST_EPOCH.adam)).toEqual([]);
   });
 
-  it('without probes, fires only on a loss that all but stands still', () => {
+  it('reads the layers that hold most of the weight: small fast layers do not hide large crawling ones, nor the reverse', () => {
+    const ratios = (first: number, rest: number) => [probe(1, { layers: [layer('1_dense', { updateRatio: first, weightNorm: 28 }), layer('2_dense', { updateRatio: first, weightNorm: 25 }), layer('3_dense', { updateRatio: rest, weightNorm: 13 }), layer('4_dense', { updateRatio: rest, weightNorm: 4 })] })];
+    expect(detectors.plateau({ ...E1_FIRST_EPOCH.sgd, probes: ratios(3.6e-4, 5e-2) })).toBeDefined();
+    expect(detectors.plateau({ ...E1_FIRST_EPOCH.sgd, probes: ratios(5e-3, 1e-5) })).toBeUndefined();
+  });
+
+  it('stays silent when the weights move at a healthy rate, when the loss falls, and on fewer than six losses', () => {
+    expect(detectors.plateau(healthyRun({ ...flat }))).toBeUndefined();
+    expect(detectors.plateau(healthyRun({ probes: tinySteps }))).toBeUndefined();
+    expect(detectors.plateau({ ...E1_FIRST_EPOCH.adadelta, steps: [1, 2, 3, 4, 5], losses: E1_FIRST_EPOCH.adadelta.losses.slice(0, 5) })).toBeUndefined();
+  });
+
+  it('without probes, fires only on a loss that all but stands still for 50 steps', () => {
     expect(detectors.plateau(healthyRun({ ...flat, ...fallingLosses(60, 2.9, 2.6), probes: [] }))).toBeUndefined();
     expect(detectors.plateau(healthyRun({ ...fallingLosses(60, 2.62, 2.6), probes: [] }))).toBeDefined();
+    expect(detectors.plateau(healthyRun({ ...fallingLosses(40, 2.62, 2.6), probes: [] }))).toBeUndefined();
+  });
+});
+
+describe('one run, one direction', () => {
+  const directions = (run: RunRecords) =>
+    new Set(
+      diagnoseRun(run).flatMap((n) => {
+        const rate = n.tryThis?.patch.hyperparameters?.learning_rate;
+        return typeof rate === 'number' ? [rate > run.learningRate ? 'raise' : 'lower'] : [];
+      }),
+    );
+
+  it('a loss that exploded wins over steps that look small: Adam at 1 is told to lower its rate, never to raise it', () => {
+    expect(rateVerdict(E1_FIRST_EPOCH.adamAt1)).toEqual({ direction: 'lower', because: 'blowup' });
+    expect([...directions(E1_FIRST_EPOCH.adamAt1)]).toEqual(['lower']);
+    expect(diagnoseRun(E1_FIRST_EPOCH.adamAt1).map((n) => n.id)).toEqual(['diverged']);
+  });
+
+  it('dead units with scaled inputs say lower, and vanishing gradients follow that verdict', () => {
+    const dead = [20, 40].map((s) => probe(s, { layers: [layer('1_dense', { deadShare: 0.99, gradNorm: 1e-6, updateRatio: 1e-6 }), layer('2_dense', { gradNorm: 0.3, updateRatio: 1e-6 })] }));
+    const run = healthyRun({ ...fallingLosses(60, 2.4, 2.3), learningRate: 10, optimizer: 'sgd', probes: dead });
+    expect(diagnoseRun(run).map((n) => n.id)).toEqual(['dead-relu', 'gradient-norms']);
+    expect([...directions(run)]).toEqual(['lower']);
+  });
+
+  it('vanishing gradients on a run that crawls offer no change of rate, and the crawl is told to raise it', () => {
+    const crawl = [1, 20].map((s) => probe(s, { layers: [layer('1_dense', { gradNorm: 1e-5, updateRatio: 1e-5 }), layer('2_dense', { gradNorm: 1, updateRatio: 1e-5 })] }));
+    const run = healthyRun({ ...fallingLosses(30, 2.4, 2.3), optimizer: 'adadelta', probes: crawl });
+    expect(detectors['gradient-norms'](run)!.tryThis).toBeUndefined();
+    expect([...directions(run)]).toEqual(['raise']);
+  });
+
+  it.each(Object.entries(E1_FIRST_EPOCH))('E1’s first epoch, %s: at most one direction', (_, run) => {
+    expect(directions(run).size).toBeLessThanOrEqual(1);
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * The diagnosis of a run, while it trains: detectors by name, each a pure function of the
  * run's records and probe samples that says what it sees, why it likely happens and what
- * to try, or stays silent. Plain data and no tfjs: the UI runs it on the main thread.
+ * to try, or stays silent. Every detector that advises on the learning rate reads one
+ * verdict per run (learning-rate.ts), so a run is never told both to raise and to lower
+ * it. Plain data and no tfjs: the UI runs it on the main thread.
  */
 import { chanceAccuracy, diverged, overfitting, plateau } from './loss-detectors';
 import { deadRelu, gradientNorms, inputsNotScaled } from './probe-detectors';
@@ -31,5 +33,5 @@ export function diagnoseRun(run: RunRecords): Notice[] {
 }
 
 export { runRecordsFor, type RunHistory } from './run-records';
-export { configWithFix, patchRun } from './patch';
+export { configWithFixes, patchRun, type RunFix } from './patch';
 export type { Detector, Notice, RunPatch, RunRecords, Severity, TryThis } from './types';

@@ -1,10 +1,12 @@
 /**
  * Detectors that read the probes (engine/training/probes.ts): what the network was fed,
  * how many ReLU units are dead, and how the gradient norms compare across layers. Each
- * threshold is a named constant with the reason for its value.
+ * threshold is a named constant with the reason for its value; the learning rate's
+ * direction comes from the run's one verdict (learning-rate.ts).
  */
 import type { LayerProbe, ProbeSample } from '../training/probe-types';
 import { clipGradients, lowerLearningRate, scaleInputs } from './fixes';
+import { dyingLayers, rateVerdict } from './learning-rate';
 import { formatNumber, percent } from './series';
 import type { Detector, RunRecords } from './types';
 
@@ -15,14 +17,6 @@ import type { Detector, RunRecords } from './types';
  * pixels reach 255.
  */
 export const UNSCALED_MAX_ABS = 10;
-
-/**
- * A ReLU layer counts as dying when at least this share of its units gave 0 for every
- * sample of the batch, at the latest two probes. Healthy layers fed only positive
- * inputs (after a sigmoid, or from pixels) have a third to a half of their units silent
- * on a batch; a learning rate that kills the layer leaves over 95% dead.
- */
-export const DEAD_SHARE = 0.8;
 
 /** Vanishing: a layer's gradient norm below this share of the largest layer's. Healthy nets stay within 1/10. */
 export const VANISHING_RATIO = 1e-3;
@@ -56,17 +50,6 @@ export const inputsNotScaled: Detector = (run) => {
     tryThis: scaleInputs(run),
   };
 };
-
-/** Layers with a dead share at both of the latest two probes (one probe if there is only one after the first step). */
-function dyingLayers(run: RunRecords): { layer: string; share: number }[] {
-  const recent = run.probes.filter((p) => p.step > 1).slice(-2);
-  if (recent.length === 0) return [];
-  const shareOf = (probe: ProbeSample, layer: string) => probe.layers.find((l) => l.layer === layer)?.deadShare;
-  return recent
-    .at(-1)!
-    .layers.filter((l) => l.deadShare !== undefined && recent.every((p) => (shareOf(p, l.layer) ?? 0) >= DEAD_SHARE))
-    .map((l) => ({ layer: l.layer, share: l.deadShare! }));
-}
 
 /** A large share of a ReLU layer's units output 0 for every input. */
 export const deadRelu: Detector = (run) => {
@@ -119,7 +102,9 @@ export const gradientNorms: Detector = (run) => {
       `${vanishing.map((l) => l.layer).join(', ')} get${vanishing.length === 1 ? 's' : ''} less than ${formatNumber(VANISHING_RATIO)} of the gradient ${largest.layer} gets.`,
     why:
       'Those layers barely learn: the signal that reaches them through the layers above is almost nothing. ' +
-      'Dead ReLU units pass no gradient at all; saturated sigmoid or tanh units pass very little. A smaller learning rate keeps units out of those regions.',
-    tryThis: lowerLearningRate(run),
+      'Dead ReLU units pass no gradient at all; saturated sigmoid or tanh units pass very little. A learning rate too large pushes units there, ' +
+      'but unless the loss blew up or the units died, this alone does not tell which way to change the rate.',
+    // Only where the run's own records say the rate is too high: vanishing alone does not tell the direction.
+    ...(rateVerdict(run)?.direction === 'lower' ? { tryThis: lowerLearningRate(run) } : {}),
   };
 };

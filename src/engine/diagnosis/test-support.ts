@@ -50,3 +50,40 @@ export function healthyRun(overrides: Partial<RunRecords> = {}): RunRecords {
     ...overrides,
   };
 }
+
+interface FirstEpoch {
+  readonly runId: string;
+  readonly optimizer: 'sgd' | 'adagrad' | 'adadelta' | 'adam';
+  readonly learningRate: number;
+  readonly losses: readonly number[];
+  /** The step-1 probe's update ratio per layer, input to output. */
+  readonly ratios: readonly number[];
+  readonly accuracy: number;
+}
+
+/** E1's FCNN on 2,000 Fashion-MNIST images, batch 200, after its first epoch (10 steps), as measured: losses and step-1 update ratios. */
+function e1FirstEpoch({ runId, optimizer, learningRate, losses, ratios, accuracy }: FirstEpoch): RunRecords {
+  // ‖w‖ of the four Glorot-initialised kernels (784-784-512-100-10): √(fan_in·fan_out·2/(fan_in+fan_out)).
+  const weightNorms = [28, 24.9, 12.9, 4.3];
+  const layers = ratios.map((updateRatio, i) => layer(`${i + 1}_dense`, { updateRatio, weightNorm: weightNorms[i]! }));
+  return healthyRun({
+    runId,
+    optimizer,
+    label: runId,
+    learningRate,
+    steps: losses.map((_, i) => i + 1),
+    losses: [...losses],
+    epochs: [epoch(1, { runId, steps: 10, accuracy, valAccuracy: accuracy })],
+    probes: [probe(1, { runId, layers })],
+  });
+}
+
+export const E1_FIRST_EPOCH = {
+  sgd: e1FirstEpoch({ runId: 'sgd', optimizer: 'sgd', learningRate: 0.01, losses: [2.73, 2.46, 2.49, 2.45, 2.37, 2.34, 2.35, 2.29, 2.34, 2.31], ratios: [3.6e-4, 3.5e-4, 3.1e-3, 3.8e-3], accuracy: 0.128 }),
+  adagrad: e1FirstEpoch({ runId: 'adagrad', optimizer: 'adagrad', learningRate: 0.001, losses: [2.73, 2.56, 2.61, 2.59, 2.49, 2.46, 2.49, 2.39, 2.47, 2.41], ratios: [1.1e-4, 1.1e-4, 9.8e-4, 9.5e-4], accuracy: 0.082 }),
+  adadelta: e1FirstEpoch({ runId: 'adadelta', optimizer: 'adadelta', learningRate: 0.001, losses: [2.73, 2.61, 2.71, 2.71, 2.62, 2.61, 2.68, 2.54, 2.66, 2.58], ratios: [2e-5, 1.9e-5, 1.8e-5, 7.2e-6], accuracy: 0.082 }),
+  adam: e1FirstEpoch({ runId: 'adam', optimizer: 'adam', learningRate: 0.001, losses: [2.73, 2.27, 2.16, 2.04, 1.88, 1.69, 1.64, 1.51, 1.48, 1.32], ratios: [2.7e-2, 2.5e-2, 1.4e-2, 5.8e-3], accuracy: 0.6 }),
+  // Adam at 1: the measured losses (a leap to 4,600, then a drift back), with the small update ratios its later
+  // probes show once the weights have grown (3e-4 by step 60 at batch 20): a blowup and small steps in one run.
+  adamAt1: e1FirstEpoch({ runId: 'adam-1', optimizer: 'adam', learningRate: 1, losses: [2.73, 4620, 1620, 1220, 858, 460, 233, 45.7, 22, 14.8], ratios: [2.7e-4, 2.5e-4, 1.4e-4, 5.8e-5], accuracy: 0.088 }),
+};

@@ -25,7 +25,11 @@ export interface RunPatch {
 }
 
 export interface TryThis {
-  /** A button's text: what the fix does, e.g. "Scale the inputs to [0, 1]". */
+  /** What the fix does, the same for every run it fits: "Raise the learning rate". */
+  readonly action: string;
+  /** This run's value, where runs differ: "to 0.1". */
+  readonly target?: string;
+  /** A button's text: the action with this run's target, e.g. "Raise the learning rate to 0.1". */
   readonly label: string;
   readonly patch: RunPatch;
 }
