@@ -10,14 +10,19 @@ const newLab = useLabBrowser();
 
 
 describe('the backend', () => {
-  it('shows webgl, in the worker, and why', async () => {
+  it('shows webgl, in the worker, on a software renderer in one line, and why on request', async () => {
     const lab = await newLab();
     await openLab(lab);
     const badge = backendBadge(lab.page);
     expect(await badge.getByTestId('backend-name').textContent()).toBe('webgl');
-    const text = (await badge.textContent()) ?? '';
-    expect(text).toContain('in a worker');
-    expect(text).toMatch(/WebGL 2 in the worker through OffscreenCanvas \(.+\)/);
+    const line = badge.locator('summary');
+    expect(await badge.innerText()).toBe('webgl · worker · software renderer');
+    expect((await line.boundingBox())!.height).toBeLessThan(30);
+    const reason = badge.getByText(/WebGL 2 in the worker through OffscreenCanvas \(.+\)/);
+    expect(await reason.isVisible()).toBe(false);
+    await line.click();
+    await reason.waitFor();
+    expect(await badge.innerText()).toContain('in a worker');
     expect(lab.errors).toEqual([]);
   });
 

@@ -1,8 +1,14 @@
-/** Every finished comparison is in IndexedDB: a reload lists it, and opening it shows it again. */
+/**
+ * Every finished comparison is in IndexedDB: a reload lists it, and opening it shows it
+ * again. A reload during training keeps the comparison on screen, ready to resume.
+ */
 import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import {
   backendBadge,
   comparisonPanel,
+  comparisonStatus,
+  TRAINING_TIMEOUT_MS,
   epochChartDots,
   useLabBrowser,
   openLab,
@@ -14,6 +20,18 @@ import {
 } from './lab';
 
 const newLab = useLabBrowser();
+
+async function inViewport(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize()!;
+  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height + 0.5 && box.x + box.width <= size.width + 0.5;
+}
+
+/** Seconds the status line says have elapsed ("… · 1 min 05 s elapsed"). */
+async function elapsedSeconds(status: Locator): Promise<number> {
+  const match = /(?:(\d+) min )?(\d+) s elapsed/.exec((await status.textContent()) ?? '');
+  return match ? Number(match[1] ?? 0) * 60 + Number(match[2]) : 0;
+}
 
 
 describe('a reload', () => {
@@ -40,6 +58,37 @@ describe('a reload', () => {
     expect(await comparisonPanel(page, name).getByRole('status').textContent()).toMatch(/^Finished/);
     expect(await resultsText(page)).toEqual(results);
     expect(await epochChartDots(page).count()).toBe(dots);
+    expect(errors).toEqual([]);
+  });
+
+  it('during training keeps the interrupted comparison on screen, with Resume from epoch N beside its charts', async () => {
+    const name = 'reloaded while training';
+    const lab = await newLab();
+    const { page, errors } = lab;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // Long enough never to finish (minutes); the lab checkpoints at the first epoch end 30 s in.
+    await openLab(
+      lab,
+      tinySpiral(name, {
+        dataset: { name: 'spiral', count: 1600, validation: 0.2 },
+        training: { epochs: 100, batchSize: 32, scaling: 'none', seed: 1, lossReadEvery: 40 },
+      }),
+    );
+    await startComparison(page);
+    const status = comparisonStatus(page, name);
+    await expect.poll(() => elapsedSeconds(status), { timeout: TRAINING_TIMEOUT_MS, intervals: [1000] }).toBeGreaterThanOrEqual(45);
+
+    await page.reload();
+    const resume = comparisonPanel(page, name).getByRole('button', { name: /^Resume .* from epoch \d+$/ });
+    await resume.waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toMatch(/^Interrupted/);
+    expect(await resume.textContent()).toMatch(/^Resume from epoch ([2-9]|\d\d+)$/);
+    const loss = page.getByRole('figure', { name: 'Loss per epoch', exact: true });
+    await loss.waitFor();
+    await waitForChartsToCatchUp(page);
+    expect(await epochChartDots(page).count()).toBeGreaterThan(0);
+    expect(await inViewport(page, resume)).toBe(true);
+    expect(await inViewport(page, loss)).toBe(true);
     expect(errors).toEqual([]);
   });
 });

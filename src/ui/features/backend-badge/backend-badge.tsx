@@ -41,7 +41,6 @@ export function BackendBadge() {
         <summary>
           <span data-testid="backend-name">{backend.name}</span>
           {backendFacts(backend).map((fact) => ` · ${fact}`)}
-          <span className="visually-hidden"> (details)</span>
         </summary>
         <div className="backend-detail">
           <span>
