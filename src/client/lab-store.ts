@@ -103,6 +103,9 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
     return chain;
   };
 
+  /** A comparison starts (or goes on) on screen: the notice of what came before it is stale. */
+  const showLive = (view: ComparisonView): void => setState((s) => ({ ...s, current: view, notice: undefined }));
+
   /** Shows the live comparison if it is the one on screen. */
   const publish = (current: Live): void =>
     setState((s) => (s.current?.id === current.id && s.current !== current.view ? { ...s, current: current.view } : s));
@@ -291,7 +294,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
     const resumed = { ...viewFromStored(rewoundToCheckpoint(stored, checkpoint)), resumableFromEpoch: epochsCompleted, wallClock: { since, before: checkpoint.elapsedSeconds } };
     const view: ComparisonView = await withSavedGalleries(resumed, repository, notify);
     live = { id, view, unsaved: [], unsavedProbes: [], cancelRequested: false };
-    setState((s) => ({ ...s, current: view }));
+    showLive(view);
     const was = stored.backend?.name;
     if (was && state.backend && state.backend.name !== was) {
       notify('info', `“${stored.name}” trained on ${was} so far and goes on on ${state.backend.name}: its curves may bend slightly at epoch ${epochsCompleted}.`);
@@ -327,7 +330,7 @@ export function createLabStore(deps: LabStoreDeps): LabStore {
         return '';
       }
       live = { id, view, unsaved: [], unsavedProbes: [], cancelRequested: false };
-      setState((s) => ({ ...s, current: view }));
+      showLive(view);
       followDataset(id, config);
       host.post({ v: PROTOCOL_VERSION, type: 'start', comparisonId: id, config });
       void enqueue(refreshHistory);

@@ -1,4 +1,5 @@
-import type { ComparisonRepository } from '../persistence/types';
+import { AlreadyStoredError } from '../persistence/errors';
+import type { ComparisonRepository, StoredComparison } from '../persistence/types';
 import { viewFromStored } from './comparison-view';
 import { withSavedGalleries } from './galleries';
 import type { ComparisonView, LabActions, LabState } from './types';
@@ -17,7 +18,8 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /**
  * The saved comparisons: open one onto the screen, delete, export and import. Every
  * failure becomes a notice; an import that fails validation writes nothing (the
- * repository's promise) and says why.
+ * repository's promise) and says why. One already in the history writes nothing
+ * either: its outcome names the stored entry, and the user may replace it or keep both.
  */
 export function createLibraryActions(context: LibraryContext): Pick<LabActions, 'open' | 'delete' | 'exportJson' | 'importJson'> {
   const { repository, setState, notify, refreshHistory } = context;
@@ -45,7 +47,12 @@ export function createLibraryActions(context: LibraryContext): Pick<LabActions, 
       if (context.liveView()?.id === comparisonId) return notify('error', 'This comparison is running: stop it before deleting it.');
       try {
         await repository.delete(comparisonId);
-        setState((s) => (s.current?.id === comparisonId ? { ...s, current: undefined } : s));
+        // What is on screen about it goes with it: its charts, a notice about it.
+        setState((s) => ({
+          ...s,
+          current: s.current?.id === comparisonId ? undefined : s.current,
+          notice: s.notice?.comparisonId === comparisonId ? undefined : s.notice,
+        }));
       } catch (error) {
         notify('error', `Could not delete the comparison: ${messageOf(error)}`);
       }
@@ -59,14 +66,19 @@ export function createLibraryActions(context: LibraryContext): Pick<LabActions, 
         return '';
       }
     },
-    async importJson(text) {
+    async importJson(text, whenStored) {
+      let stored: StoredComparison;
       try {
-        const stored = await repository.importJson(text);
-        setState((s) => ({ ...s, current: viewFromStored(stored), notice: { kind: 'info', text: `Imported “${stored.name}”.` } }));
+        stored = await repository.importJson(text, { whenStored: whenStored ?? 'refuse' });
       } catch (error) {
+        if (error instanceof AlreadyStoredError) return { kind: 'already-stored', name: error.stored.name, updatedAt: error.stored.updatedAt };
         notify('error', `The file was not imported: ${messageOf(error)}`);
+        return { kind: 'failed' };
       }
+      const said = whenStored === 'replace' ? `Replaced “${stored.name}” with the file’s copy.` : `Imported “${stored.name}”.`;
+      setState((s) => ({ ...s, current: viewFromStored(stored), notice: { kind: 'info', text: said, comparisonId: stored.id } }));
       await refreshHistory();
+      return { kind: 'imported' };
     },
   };
 }

@@ -71,9 +71,18 @@ export interface LabState {
   readonly history: readonly ComparisonSummary[];
   /** The comparison on screen: running, or opened from history. */
   readonly current?: ComparisonView;
-  /** A user-facing problem not tied to a field (a failed import, a quota error). */
-  readonly notice?: { readonly kind: 'error' | 'info'; readonly text: string };
+  /**
+   * A user-facing problem or note not tied to a field (a failed import, a quota error).
+   * It goes when dismissed, when the next comparison starts, or when the comparison it
+   * is about (`comparisonId`) is deleted.
+   */
+  readonly notice?: { readonly kind: 'error' | 'info'; readonly text: string; readonly comparisonId?: string };
 }
+
+/** How an import went; 'already-stored' names the history's entry, which nothing changed. */
+export type ImportOutcome =
+  | { readonly kind: 'imported' | 'failed' }
+  | { readonly kind: 'already-stored'; readonly name: string; readonly updatedAt: string };
 
 /** What the UI can ask for. Every method reports failures into LabState, never throws at the UI. */
 export interface LabActions {
@@ -94,6 +103,10 @@ export interface LabActions {
   restartComparison(comparisonId: string): Promise<void>;
   delete(comparisonId: string): Promise<void>;
   exportJson(comparisonId: string): Promise<string>;
-  importJson(text: string): Promise<void>;
+  /**
+   * Imports an exported file. One already in the history (the same comparison) is not
+   * imported unless `whenStored` says to replace it or keep both: the outcome says so.
+   */
+  importJson(text: string, whenStored?: 'keep-both' | 'replace'): Promise<ImportOutcome>;
   dismissNotice(): void;
 }

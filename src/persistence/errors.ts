@@ -3,13 +3,28 @@ import { LabError } from '../lib/errors';
 /**
  * Data read back (an imported file, a record from IndexedDB) is not what this version of
  * the lab can read. Codes: 'not-json', 'wrong-format', 'newer-version', 'unknown-version',
- * 'invalid-record', 'invalid-config'.
+ * 'invalid-record', 'invalid-config', 'already-stored'.
  */
 export class ImportError extends LabError {}
 
 /**
+ * An import refused because its comparison (the same id) is in the history already:
+ * nothing was written, and `stored` says which entry it is, so the user can choose to
+ * replace it or keep both.
+ */
+export class AlreadyStoredError extends ImportError {
+  constructor(
+    readonly stored: { readonly id: string; readonly name: string; readonly updatedAt: string },
+    where: string,
+  ) {
+    super('already-stored', 'a comparison not yet in the history', `“${stored.name}”, which the history holds already`, where);
+  }
+}
+
+/**
  * Writing or reading the browser's store failed. Codes: 'storage-full' (the quota is
- * used up), 'not-found', 'already-exists', 'storage-failed'.
+ * used up), 'not-found', 'already-exists', 'running' (an import may not replace a comparison
+ * that trains), 'storage-failed'.
  */
 export class StorageError extends LabError {}
 

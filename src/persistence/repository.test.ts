@@ -3,12 +3,15 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LabError } from '../lib/errors';
 import { encodeNonFinite } from './schema';
-import { openComparisonRepository } from './repository';
+import { comparisonToJson } from './document';
+import { AlreadyStoredError } from './errors';
+import { numberedCopy, openComparisonRepository } from './repository';
 import { rejection } from '../../tests/helpers/expect-lab-error';
-import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeCheckpoint, makeComparison, probeSamples, sgdResult } from './test-fixtures';
+import { adamResult, batchRecords, config, epochRecords, finishedComparison, makeCheckpoint, makeComparison, makeGallery, probeSamples, sgdResult } from './test-fixtures';
 import type { ComparisonRepository } from './types';
 
 const NOW = '2025-03-01T10:00:00.000Z';
+const ALL_STORES = ['comparisons', 'epochs', 'batches', 'probes', 'checkpoints', 'galleries'];
 let dbCount = 0;
 
 async function freshRepository(): Promise<{ repo: ComparisonRepository; dbName: string }> {
@@ -179,6 +182,7 @@ describe('checkpoints', () => {
     const { repo, dbName } = await freshRepository();
     await repo.create(makeComparison());
     expect(await repo.getCheckpoint('cmp-1')).toBeUndefined();
+    expect(await repo.getGalleries('cmp-1')).toEqual({});
     await repo.saveCheckpoint('cmp-1', makeCheckpoint(1));
     await repo.saveCheckpoint('cmp-1', makeCheckpoint(2));
 
@@ -342,6 +346,7 @@ describe('the database upgrade', () => {
     ]);
     expect((await repo.list()).some((summary) => 'resumableFromEpoch' in summary)).toBe(false);
     expect(await repo.getCheckpoint('cmp-1')).toBeUndefined();
+    expect(await repo.getGalleries('cmp-1')).toEqual({});
     expect(await dump(dbName)).toEqual(rowsBefore);
 
     await repo.saveCheckpoint('cmp-2', makeCheckpoint());
@@ -369,23 +374,71 @@ describe('export and import', () => {
     expect(await target.repo.exportJson('cmp-1')).toBe(text);
   });
 
-  it('gives an import a new id when its id is taken, and leaves the stored one as it was', async () => {
+  it('refuses an import whose comparison is stored already, names the stored one, and writes nothing', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(finishedComparison({ name: 'kept as it was' }));
+    const text = comparisonToJson(finishedComparison({ name: 'from the file' }));
+    const before = await dump(dbName, ALL_STORES);
+
+    const error = await rejection(repo.importJson(text));
+
+    expect(error).toBeInstanceOf(AlreadyStoredError);
+    expect(error.code).toBe('already-stored');
+    expect((error as AlreadyStoredError).stored).toEqual({ id: 'cmp-1', name: 'kept as it was', updatedAt: finishedComparison().updatedAt });
+    expect(error.message).toMatch(/expected a comparison not yet in the history, found “kept as it was”, which the history holds already/);
+    expect(await dump(dbName, ALL_STORES)).toEqual(before);
+  });
+
+  it('keeps both when told: the import gets a new id and a numbered name, the stored one stays as it was', async () => {
     const { repo, dbName } = await freshRepository();
     await repo.create(finishedComparison());
     const text = await repo.exportJson('cmp-1');
     const before = await dump(dbName);
 
-    const imported = await repo.importJson(text);
+    const imported = await repo.importJson(text, { whenStored: 'keep-both' });
+    const again = await repo.importJson(text, { whenStored: 'keep-both' });
 
     expect(imported.id).not.toBe('cmp-1');
-    expect(imported).toEqual(finishedComparison({ id: imported.id }));
+    expect(imported).toEqual(finishedComparison({ id: imported.id, name: 'two optimizers (2)' }));
+    expect(again.name).toBe('two optimizers (3)');
     expect(await repo.get(imported.id)).toEqual(imported);
     expect(await repo.get('cmp-1')).toEqual(finishedComparison());
     const after = await dump(dbName);
     for (const store of ['comparisons', 'epochs', 'batches']) {
       expect(after[store]).toEqual(expect.arrayContaining(before[store]!));
-      expect(after[store]).toHaveLength(2 * before[store]!.length);
+      expect(after[store]).toHaveLength(3 * before[store]!.length);
     }
+  });
+
+  it('replaces the stored comparison when told: its records, checkpoint and images go, the file’s take their place', async () => {
+    const { repo } = await freshRepository();
+    await repo.create(makeComparison({ status: 'interrupted', name: 'half done' }));
+    await repo.appendRecords('cmp-1', { epochs: epochRecords(1), batches: batchRecords(1), probes: probeSamples(1) });
+    await repo.saveCheckpoint('cmp-1', makeCheckpoint(1));
+    await repo.saveGallery('cmp-1', makeGallery());
+    await repo.create(finishedComparison({ id: 'other' }));
+    const text = comparisonToJson(finishedComparison());
+
+    const imported = await repo.importJson(text, { whenStored: 'replace' });
+
+    expect(imported).toEqual(finishedComparison());
+    expect(await repo.get('cmp-1')).toEqual(finishedComparison());
+    expect(await repo.getCheckpoint('cmp-1')).toBeUndefined();
+    expect(await repo.getGalleries('cmp-1')).toEqual({});
+    expect((await repo.list()).map((summary) => [summary.id, summary.name, summary.status, summary.resumableFromEpoch])).toEqual([
+      ['cmp-1', 'two optimizers', 'completed', undefined],
+      ['other', 'two optimizers', 'completed', undefined],
+    ].sort());
+    expect(await repo.get('other')).toEqual(finishedComparison({ id: 'other' }));
+  });
+
+  it('never replaces a comparison that is training', async () => {
+    const { repo, dbName } = await freshRepository();
+    await repo.create(makeComparison({ status: 'running' }));
+    const before = await dump(dbName, ALL_STORES);
+    const error = await rejection(repo.importJson(comparisonToJson(finishedComparison()), { whenStored: 'replace' }));
+    expect(error.code).toBe('running');
+    expect(await dump(dbName, ALL_STORES)).toEqual(before);
   });
 
   it('imports a comparison that was running as interrupted', async () => {
@@ -474,10 +527,19 @@ describe('a full quota', () => {
     const before = await dump(dbName);
 
     fillQuotaAfter(5);
-    const error = await rejection(repo.importJson(text));
+    const error = await rejection(repo.importJson(text, { whenStored: 'keep-both' }));
     IDBObjectStore.prototype.put = original;
 
     expect(error.code).toBe('storage-full');
     expect(await dump(dbName)).toEqual(before);
+  });
+});
+
+describe('numberedCopy', () => {
+  it('numbers a kept copy after the highest free number, from the name without its number', () => {
+    expect(numberedCopy('run', new Set(['run']))).toBe('run (2)');
+    expect(numberedCopy('run', new Set(['run', 'run (2)']))).toBe('run (3)');
+    expect(numberedCopy('run (2)', new Set(['run', 'run (2)']))).toBe('run (3)');
+    expect(numberedCopy('run (2) (x)', new Set())).toBe('run (2) (x) (2)');
   });
 });

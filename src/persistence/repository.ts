@@ -36,7 +36,7 @@ import type { LabError } from '../lib/errors';
 import { CHECKPOINT_VERSION, comparisonCheckpointSchema } from '../protocol/checkpoint-schema';
 import { comparisonFromJson, comparisonToJson } from './document';
 import { createSweepStore } from './sweep-store';
-import { ImportError, StorageError, toStorageError } from './errors';
+import { AlreadyStoredError, ImportError, StorageError, toStorageError } from './errors';
 import { GALLERY_VERSION, runGallerySchema, type RunGallery } from '../protocol/gallery';
 import { restoreComparison, validatePart } from './restore';
 import { restoreRow } from './restore-row';
@@ -145,6 +145,17 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
     const header = await tx.objectStore('comparisons').get(id);
     if (!header) throw notFound(id, where);
     return header;
+  }
+
+  /** Queues the removal of a comparison: its header, records, checkpoint and images. */
+  function removeComparison(tx: WriteTx, queue: (request: Promise<unknown>) => void, id: string): void {
+    const range = recordRange(id);
+    queue(tx.objectStore('comparisons').delete(id));
+    queue(tx.objectStore('epochs').delete(range));
+    queue(tx.objectStore('batches').delete(range));
+    queue(tx.objectStore('probes').delete(range));
+    queue(tx.objectStore('checkpoints').delete(id));
+    queue(tx.objectStore('galleries').delete(range));
   }
 
   function putRecords(
@@ -268,15 +279,7 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
     },
 
     async delete(id) {
-      await write(`deleting comparison "${id}"`, async (tx, queue) => {
-        const range = recordRange(id);
-        queue(tx.objectStore('comparisons').delete(id));
-        queue(tx.objectStore('epochs').delete(range));
-        queue(tx.objectStore('batches').delete(range));
-        queue(tx.objectStore('probes').delete(range));
-        queue(tx.objectStore('checkpoints').delete(id));
-        queue(tx.objectStore('galleries').delete(range));
-      });
+      await write(`deleting comparison "${id}"`, async (tx, queue) => removeComparison(tx, queue, id));
     },
 
     async saveCheckpoint(id, checkpoint) {
@@ -376,17 +379,29 @@ export async function openComparisonRepository(options: RepositoryOptions = {}):
       });
     },
 
-    async importJson(text) {
+    async importJson(text, { whenStored = 'refuse' } = {}) {
       // Everything is validated before the transaction starts: a bad file writes nothing.
       const imported = comparisonFromJson(text);
       const status: ComparisonStatus = imported.status === 'running' || imported.status === 'paused' ? 'interrupted' : imported.status;
-      return write('importing a comparison', async (tx, queue) => {
+      const where = 'importing a comparison';
+      return write(where, async (tx, queue) => {
         const store = tx.objectStore('comparisons');
-        let id = imported.id;
-        while ((await store.getKey(id)) !== undefined) id = newId();
-        const comparison: StoredComparison = inCanonicalOrder({ ...imported, id, status });
+        const stored = await store.get(imported.id);
+        let { id, name } = imported;
+        if (stored && whenStored === 'refuse') throw new AlreadyStoredError({ id, name: stored.name, updatedAt: stored.updatedAt }, where);
+        if (stored && whenStored === 'replace') {
+          if (stored.status === 'running' || stored.status === 'paused') {
+            throw new StorageError('running', 'a stored comparison that is not training, to replace', `“${stored.name}”, ${stored.status} now: stop it first`, where);
+          }
+          removeComparison(tx, queue, id);
+        }
+        if (stored && whenStored === 'keep-both') {
+          while ((await store.getKey(id)) !== undefined) id = newId();
+          name = numberedCopy(name, new Set((await store.getAll()).map((header) => header.name)));
+        }
+        const comparison: StoredComparison = inCanonicalOrder({ ...imported, id, name, status });
         const { epochs, batches, probes, ...header } = comparison;
-        queue(store.add({ ...header, epochsDone: maxEpoch(epochs, 0) }));
+        queue(store.put({ ...header, epochsDone: maxEpoch(epochs, 0) }));
         putRecords(tx, queue, id, { epochs, batches, probes });
         return comparison;
       });
@@ -495,4 +510,12 @@ function newId(): string {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A kept copy's name: "name (2)", or the next number no stored comparison has ("name (2)" again gives "name (3)"). */
+export function numberedCopy(name: string, taken: ReadonlySet<string>): string {
+  const base = name.replace(/ \(\d+\)$/, '');
+  let n = 2;
+  while (taken.has(`${base} (${n})`)) n += 1;
+  return `${base} (${n})`;
 }

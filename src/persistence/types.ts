@@ -53,6 +53,13 @@ export interface ComparisonSummary {
   readonly resumableFromEpoch?: number;
 }
 
+/**
+ * What an import does when its comparison is stored already: refuse (nothing written),
+ * keep both (the file's gets a new id and a numbered name, "name (2)"), or replace the
+ * stored one (its records, checkpoint and images go with it).
+ */
+export type WhenStored = 'refuse' | 'keep-both' | 'replace';
+
 /** The persistence API the client uses. Writes resolve only once the data is committed. */
 export interface ComparisonRepository {
   create(comparison: StoredComparison): Promise<void>;
@@ -92,7 +99,11 @@ export interface ComparisonRepository {
   rewind(id: string, to: { readonly epochsCompleted: number; readonly keepResultsOf: readonly string[] }): Promise<void>;
   /** On start-up: every 'running' or 'paused' comparison becomes 'interrupted'. */
   markInterrupted(): Promise<number>;
-  /** Validates fully before writing; a bad file throws an ImportError and writes nothing. */
-  importJson(text: string): Promise<StoredComparison>;
+  /**
+   * Validates fully before writing; a bad file throws an ImportError and writes nothing.
+   * A file whose comparison is stored already (the same id) is refused with an
+   * AlreadyStoredError unless `whenStored` says to keep both or replace the stored one.
+   */
+  importJson(text: string, options?: { readonly whenStored?: WhenStored }): Promise<StoredComparison>;
   exportJson(id: string): Promise<string>;
 }

@@ -204,8 +204,10 @@ export function createFakeStore(options: FakeStoreOptions = {}): FakeLabStore {
         const view = { ...parsed.comparison, id: `${parsed.comparison.id}-imported-${++counter}` };
         setCurrent(view);
         set({ ...state, notice: { kind: 'info', text: `Imported "${view.name}".` } });
+        return { kind: 'imported' };
       } catch (error) {
         set({ ...state, notice: { kind: 'error', text: `Import rejected, nothing was changed: ${error instanceof Error ? error.message : String(error)}` } });
+        return { kind: 'failed' };
       }
     },
     dismissNotice() {

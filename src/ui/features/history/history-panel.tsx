@@ -1,9 +1,13 @@
-/** Past comparisons (from IndexedDB): open, delete (asks first), and import a JSON file. */
+/**
+ * Past comparisons (from IndexedDB): open, delete (asks first), and import a JSON file
+ * (asks first when the history holds its comparison already).
+ */
 import { useRef, useState } from 'react';
 import { countOf } from '../../../lib/plural';
 import type { ComparisonSummary } from '../../../persistence/types';
 import { useLabActions, useLabState } from '../../app/lab-store-context';
 import { DeleteButton } from '../../components/delete-button';
+import { AlreadyStoredQuestion, type AlreadyStored } from './already-stored-question';
 import { ResumeControls } from './resume-controls';
 
 /** A saved comparison's (or sweep's) status, in a word. */
@@ -45,23 +49,35 @@ export function HistoryPanel() {
   const actions = useLabActions();
   const input = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState<string>();
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setImporting(file.name);
+  const [question, setQuestion] = useState<AlreadyStored>();
+  const importFile = async (fileName: string, read: () => Promise<string>, whenStored?: 'keep-both' | 'replace') => {
+    setQuestion(undefined);
+    setImporting(fileName);
     try {
-      await actions.importJson(await file.text());
+      const text = await read();
+      const outcome = await actions.importJson(text, whenStored);
+      if (outcome.kind === 'already-stored') setQuestion({ text, fileName, name: outcome.name, updatedAt: outcome.updatedAt });
     } finally {
       setImporting(undefined);
       if (input.current) input.current.value = '';
     }
+  };
+  const onFile = (file: File | undefined) => {
+    if (file) void importFile(file.name, () => file.text());
+  };
+  const onAnswer = (answer: 'replace' | 'keep-both' | 'cancel') => {
+    if (!question) return;
+    if (answer === 'cancel') return setQuestion(undefined);
+    void importFile(question.fileName, async () => question.text, answer);
   };
   return (
     <section aria-labelledby="history-heading" className="panel history">
       <h2 id="history-heading">History</h2>
       <div className="import">
         <label htmlFor="import-json">Import a comparison (JSON)</label>
-        <input id="import-json" ref={input} type="file" accept="application/json,.json" onChange={(event) => void onFile(event.target.files?.[0])} />
+        <input id="import-json" ref={input} type="file" accept="application/json,.json" onChange={(event) => onFile(event.target.files?.[0])} />
         {importing && <span className="field-help">Reading {importing}…</span>}
+        {question && <AlreadyStoredQuestion question={question} onAnswer={onAnswer} />}
       </div>
       {history.length === 0 ? (
         <p className="field-help">No comparisons yet. Each one you start is saved here, epoch by epoch.</p>
