@@ -12,7 +12,7 @@ import { evaluateModel } from './evaluate';
 import { lossParts, validationParts } from './loss-parts';
 import { isProbeStep, type ProbeSample } from './probe-types';
 import { inputStatsOf, RunProbe, type ProbeOptions } from './probes';
-import { ProgressTracker } from './progress-tracker';
+import { ProgressTracker, StepPacer } from './progress-tracker';
 import { RunState } from './run-state';
 import { targetOutcome } from './stop-rule';
 import type {
@@ -141,6 +141,8 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
     emit: callbacks.onProgress?.bind(callbacks),
   });
   const runIndex = new Map(runs.map((run, i) => [run, i]));
+  // Only progress needs the waits: without a listener the backend's queue runs free.
+  const pacer = callbacks.onProgress ? new StepPacer(clock) : undefined;
   const tested = async (run: RunState, test: Dataset): Promise<TestMetrics> => {
     tracker.enter('evaluating');
     tracker.report();
@@ -177,16 +179,21 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
         // Progress per run step, not per read-back: a tick of seven big models takes seconds.
         const stepsInTick = groups.reduce((n, g) => n + stepsDue(g, tick, ticksPerEpoch) * g.runs.filter((r) => r.isRunning).length, 0);
         let taken = 0;
-        const afterStep = (run: RunState): void => {
+        const afterStep = async (run: RunState): Promise<void> => {
           taken += 1;
+          if (pacer?.stepped()) {
+            await run.settle();
+            pacer.caughtUp();
+          }
           tracker.stepped(runIndex.get(run)!);
           tracker.at(epoch, tick + taken / stepsInTick);
           tracker.report();
         };
-        for (const group of groups) advanceGroup(group, { tick, ticksPerEpoch, seed: spec.seed, epoch, probeEvery: options.probes?.every, afterStep });
+        for (const group of groups) await advanceGroup(group, { tick, ticksPerEpoch, seed: spec.seed, epoch, probeEvery: options.probes?.every, afterStep });
         const atEnd = tick === ticksPerEpoch - 1;
         if ((tick + 1) % spec.lossReadEvery === 0 || atEnd) {
           const { records, probes } = await readBackAll(runs, epoch);
+          pacer?.caughtUp();
           if (records.length > 0) callbacks.onBatches?.(records);
           if (probes.length > 0) callbacks.onProbes?.(probes);
           // A diverged run is over at once; the others go on without it.
@@ -231,6 +238,7 @@ export async function runComparison<OptimizerConfig, ModelOptions>(
         });
       }
       tracker.epochEnded();
+      pacer?.restart();
       const memory = tf.memory();
       callbacks.onMemory?.({ epoch: epoch + 1, numTensors: memory.numTensors, numBytes: memory.numBytes });
     }
@@ -374,7 +382,7 @@ interface TickPlan {
   readonly epoch: number;
   /** Probe runs whose next step is a probe step (see isProbeStep); undefined: no probes. */
   readonly probeEvery?: number;
-  readonly afterStep?: (run: RunState) => void;
+  readonly afterStep?: (run: RunState) => Promise<void>;
 }
 
 /** The steps the group's batcher owes at this tick: its batches spread evenly over the ticks. */
@@ -383,7 +391,7 @@ function stepsDue(group: BatchGroup, tick: number, ticksPerEpoch: number): numbe
 }
 
 /** Takes this group's share of steps for the tick: one batch, stepped by each of its runs. */
-function advanceGroup(group: BatchGroup, plan: TickPlan): void {
+async function advanceGroup(group: BatchGroup, plan: TickPlan): Promise<void> {
   const { tick, ticksPerEpoch, seed, epoch, probeEvery, afterStep } = plan;
   const target = Math.floor(((tick + 1) * group.batcher.batchesPerEpoch) / ticksPerEpoch);
   while (group.stepsDone < target) {
@@ -398,7 +406,7 @@ function advanceGroup(group: BatchGroup, plan: TickPlan): void {
       const noiseSeed = hashSeed(seed, 'noise', group.key, active[0]!.step);
       for (const run of active) {
         run.trainStep(batch, { training: true, noiseSeed }, inputStats && probing.includes(run) ? { inputStats, epoch: epoch + 1 } : undefined);
-        afterStep?.(run);
+        await afterStep?.(run);
       }
     } finally {
       batch.x.dispose();

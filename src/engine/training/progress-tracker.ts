@@ -161,3 +161,43 @@ export class ProgressTracker {
     }, 0);
   }
 }
+
+/**
+ * How often the runner waits for the backend between read-backs, so that progress moves
+ * about every `everySeconds` and no more: after every step while steps are slow (or not
+ * timed yet), every so many steps once they are fast, never for steps of milliseconds
+ * (the read-backs come first). Waiting drains the backend's queue, which costs little
+ * next to a step that long.
+ */
+export class StepPacer {
+  private steps = 0;
+  private since: number;
+  private secondsPerStep: number | undefined;
+
+  constructor(
+    private readonly clock: () => number,
+    private readonly everySeconds = 0.25,
+  ) {
+    this.since = clock();
+  }
+
+  /** After a step: whether to wait for the backend now. */
+  stepped(): boolean {
+    this.steps += 1;
+    return this.secondsPerStep === undefined || this.steps * this.secondsPerStep >= this.everySeconds;
+  }
+
+  /** The backend has caught up with the steps since the last time (a wait or a read-back): they took this long. */
+  caughtUp(): void {
+    const now = this.clock();
+    if (this.steps > 0) this.secondsPerStep = (now - this.since) / 1000 / this.steps;
+    this.steps = 0;
+    this.since = now;
+  }
+
+  /** Starts timing afresh after work that was not steps (an epoch's end). */
+  restart(): void {
+    this.steps = 0;
+    this.since = this.clock();
+  }
+}

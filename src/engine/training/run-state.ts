@@ -122,6 +122,19 @@ export class RunState {
   }
 
   /**
+   * Waits until the backend has done the run's latest step (one scalar read; the losses
+   * stay pending for `readBack`), so progress that says a step is done means it: on
+   * WebGL a step is only queued when trainStep returns. The wait is training time.
+   */
+  async settle(): Promise<void> {
+    const last = this.pending.at(-1);
+    if (!last) return;
+    const started = this.clock();
+    await last.loss.data();
+    this.tally.seconds += (this.clock() - started) / 1000;
+  }
+
+  /**
    * Reads the pending losses in one transfer and adds them to the epoch's tally. Returns
    * the per-step losses; marks the run diverged at the first non-finite one.
    */

@@ -14,7 +14,8 @@ import { comparisonFraction, formatDuration, formatRate, PHASE_WORDS, runProgres
 import { useNow } from './use-now';
 
 const STATUS_TEXT: Readonly<Record<ComparisonView['status'], string>> = {
-  running: 'Starting',
+  // Until the first progress: the data loads and the models are built.
+  running: 'Preparing',
   paused: 'Paused',
   completed: 'Finished',
   cancelled: 'Stopped',
