@@ -7,12 +7,21 @@ import { useState, type DragEvent } from 'react';
 import type { DatasetName } from '../../../engine/experiment/config';
 import { useLabActions, useLabState } from '../../app/lab-store-context';
 import { DATASETS, percentOf, progressText } from './dataset-info';
+import { useCachedDataset } from './use-cached-dataset';
+
+/** Where a loaded set came from, in a person's words. */
+const ORIGIN_WORDS: Readonly<Record<string, string>> = {
+  cache: 'cached in this browser',
+  network: 'downloaded',
+  files: 'from your files',
+};
 
 export function DatasetStatus({ name }: { name: DatasetName }) {
   const state = useLabState((s) => s.datasets[name]);
   const actions = useLabActions();
   const [dragging, setDragging] = useState(false);
   const info = DATASETS[name];
+  const cached = useCachedDataset(name, !info.synthetic && state.status === 'absent');
   if (info.synthetic) return <p className="field-help">{info.about}</p>;
 
   const takeFiles = (files: FileList | null) => {
@@ -30,7 +39,7 @@ export function DatasetStatus({ name }: { name: DatasetName }) {
       <p className="field-help">{info.about}</p>
       {state.status === 'absent' && (
         <p>
-          Not loaded yet: it loads when the comparison starts.{' '}
+          {cached ? 'Cached in this browser: it loads from the cache, with no download, when the comparison starts.' : 'Not loaded yet: it loads when the comparison starts.'}{' '}
           <button type="button" className="small" onClick={() => actions.loadDataset(name)}>
             Load {info.label} now
           </button>
@@ -44,7 +53,7 @@ export function DatasetStatus({ name }: { name: DatasetName }) {
       )}
       {state.status === 'ready' && (
         <p className="ok">
-          Ready: {state.summary.trainCount.toLocaleString('en')} training and {state.summary.testCount.toLocaleString('en')} test samples (from {state.summary.origin}).
+          Ready: {state.summary.trainCount.toLocaleString('en')} training and {state.summary.testCount.toLocaleString('en')} test samples ({ORIGIN_WORDS[state.summary.origin] ?? `from ${state.summary.origin}`}).
         </p>
       )}
       {state.status === 'error' && (
