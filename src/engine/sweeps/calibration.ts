@@ -1,10 +1,11 @@
 /**
  * A quick calibration for the time estimate, when no measured rate is known: the
- * sweep's first trial alone, two short epochs on a small subset, each followed by an
- * evaluation of one evaluation batch of the test set (as validation), then the test. The
- * cost per step is the second epoch's (the first compiles kernels and makes the
- * optimizer's slots); what the run took beyond its steady steps and evaluations is a
- * group's setup. Plain data: the run itself is `measureStepRate` (tfjs).
+ * sweep's first trial alone, two short epochs on a small subset (losses read back as
+ * often as the sweep reads them), each followed by an evaluation of one evaluation batch
+ * of the test set (as validation), then the test. The cost per step is the second
+ * epoch's (the first compiles kernels and makes the optimizer's slots); what the run took
+ * beyond its steady steps and evaluations is a group's setup. Plain data: the run itself
+ * is `measureStepRate` (tfjs).
  */
 import type { ExperimentConfigInput } from '../experiment/config';
 import type { SweepPlan } from './sweep-config';
@@ -27,7 +28,8 @@ export function calibrationConfig(plan: SweepPlan, trainCount: number): Experime
     ...base,
     name: `calibration of ${plan.name}`,
     dataset: { ...dataset, subset: steps * batchSize, validation: 'test', testSubset: plan.basePlan.spec.evalBatchSize },
-    training: { ...training, epochs: CALIBRATION_EPOCHS, lossReadEvery: steps },
+    // The sweep's own read-back cadence: each read-back waits on the backend, part of a step's cost.
+    training: { ...training, epochs: CALIBRATION_EPOCHS, lossReadEvery: Math.min(plan.basePlan.spec.lossReadEvery, steps) },
     runs: [{ ...run, id: 'calibration', label: 'calibration' }],
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationConfig } from './calibration';
 import { datasetSizes, estimateSweep, rateFromOutcomes, shareWallTime, stepCost, trainingSetSize } from './estimate';
-import { trialOutcome } from './outcome';
+import { trialOutcome, type TrialOutcome } from './outcome';
 import { parseSweep, type SweepConfigInput } from './sweep-config';
 
 const sweep = (training: Record<string, unknown>, dataset: Record<string, unknown> = { name: 'prod', count: 1000 }, groupSize = 3): SweepConfigInput => ({
@@ -58,7 +58,7 @@ const done = (seconds: number, steps: number, batchSize: number) =>
 describe('a rate measured by a finished sweep', () => {
   // Two groups of two trials in lock-step: each trial's own seconds overlap its partner's
   // (both wait on one backend), so they add up to nearly twice each group's wall time.
-  const groups = [
+  const groups: { wall: number; trials: Record<string, TrialOutcome> }[] = [
     { wall: 10, trials: { t1: done(9.5, 100, 50), t2: done(9, 100, 50) } },
     { wall: 12, trials: { t3: done(11, 100, 50), t4: done(11.5, 100, 50) } },
   ];
@@ -98,6 +98,8 @@ describe('the calibration run', () => {
     const config = calibrationConfig(plan, 800);
     expect(config.runs).toEqual([{ optimizer: { name: 'sgd' }, batchSize: 25, id: 'calibration', label: 'calibration' }]);
     expect(config.dataset).toEqual({ name: 'prod', count: 1000, subset: 500, validation: 'test', testSubset: 500 });
-    expect(config.training).toEqual({ epochs: 2, batchSize: 50, lossReadEvery: 20 });
+    // Losses read back every 10 steps, the sweep's default cadence, within the 20 steps of an epoch.
+    expect(config.training).toEqual({ epochs: 2, batchSize: 50, lossReadEvery: 10 });
+    expect(calibrationConfig(parseSweep(sweep({ lossReadEvery: 50 })), 800).training.lossReadEvery).toBe(20);
   });
 });
