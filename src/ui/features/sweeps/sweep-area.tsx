@@ -105,7 +105,7 @@ const SweepCharts = memo(function SweepCharts({ view, outcomes }: { view: SweepV
         </div>
       </section>
       <AllCurves trials={trials} params={params} outcomes={outcomes} kind={kind} fileName={file('curves')} />
-      <TrialsTable rows={rows} paramLabels={params.map(paramLabel)} resultLabel={metric} onOpen={(id) => void open(id)} />
+      <TrialsTable rows={rows} paramLabels={params.map(paramLabel)} objective={objective} onOpen={(id) => void open(id)} />
       <ProdScatter plan={plan.basePlan} trials={trials} outcomes={outcomes} bestId={rows.find((r) => r.best)?.id} fileName={file('prod')} />
     </>
   );

@@ -13,6 +13,8 @@ const CELL_W = 72;
 const CELL_H = 40;
 const LEFT = 110;
 const TOP = 64;
+/** The colour key under the grid, two lines from the left edge: its width, and where its swatches start. */
+const KEY = { x: 12, swatches: 46, swatch: 14, width: 250, height: 40 } as const;
 
 const VERDICT_TEXT: Readonly<Record<HeatCell['verdict'], string>> = {
   value: '',
@@ -29,8 +31,8 @@ function cellText(cell: HeatCell): string {
 
 export function SweepHeatmapChart({ map, metricLabel, title, fileName }: { map: SweepHeatmap; metricLabel: string; title: string; fileName: string }) {
   // Room for the colour key under the grid, however few columns it has.
-  const width = Math.max(LEFT + map.columns.length * CELL_W + 16, LEFT + 330);
-  const height = TOP + map.rows.length * CELL_H + 46;
+  const width = Math.max(LEFT + map.columns.length * CELL_W + 16, KEY.x + KEY.width);
+  const height = TOP + map.rows.length * CELL_H + 14 + KEY.height;
   const best = map.best;
   const summary = best ? `best: ${best.label}, ${metricLabel} ${formatValue(best.value)}` : 'no trial has a value yet';
   return (
@@ -73,13 +75,15 @@ export function SweepHeatmapChart({ map, metricLabel, title, fileName }: { map: 
             </g>
           );
         })}
-        <g transform={`translate(${LEFT} ${TOP + map.rows.length * CELL_H + 14})`}>
+        <g transform={`translate(${KEY.x} ${TOP + map.rows.length * CELL_H + 14})`} className="heatmap-legend">
+          <text y={9}>worse</text>
           {Array.from({ length: 10 }, (_, i) => (
-            <rect key={i} x={i * 14} width={14} height={10} fill={sequentialColor(i / 9)} />
+            <rect key={i} x={KEY.swatches + i * KEY.swatch} width={KEY.swatch} height={10} fill={sequentialColor(i / 9)} />
           ))}
-          <text x={146} y={9}>
-            better → (★ best; hatched: no value)
+          <text x={KEY.swatches + 10 * KEY.swatch + 6} y={9}>
+            better
           </text>
+          <text y={26}>★ best · hatched: no value</text>
         </g>
       </svg>
     </ChartFigure>

@@ -1,4 +1,5 @@
 /** The trials, best first: their values, how each ended, its numbers, and a button to its full charts. */
+import { OBJECTIVE_INFO, type Objective } from '../../../../engine/sweeps/objective';
 import type { TrialRow } from './trials-model';
 import { formatValue } from '../../live-charts/format';
 import { formatDuration } from '../../progress/progress-model';
@@ -14,14 +15,25 @@ const STATUS: Readonly<Record<string, string>> = {
 };
 
 const number = (value: number | undefined) => (value === undefined ? '–' : formatValue(value));
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function TrialsTable({ rows, paramLabels, resultLabel, onOpen }: {
+/** The final metrics shown beside the ranking one: the loss always, the accuracy where a trial has one. */
+const METRIC_COLUMNS: readonly { readonly objective: Objective; readonly always: boolean }[] = [
+  { objective: 'loss', always: true },
+  { objective: 'accuracy', always: false },
+];
+
+export function TrialsTable({ rows, paramLabels, objective, onOpen }: {
   rows: readonly TrialRow[];
   paramLabels: readonly string[];
-  resultLabel: string;
+  /** What ranks the trials: its column is the result, so it is not shown twice. */
+  objective: Objective;
   onOpen: (trialId: string) => void;
 }) {
-  const hasAccuracy = rows.some((row) => row.outcome?.final.accuracy !== undefined);
+  const resultLabel = OBJECTIVE_INFO[objective].label;
+  const shown = (column: (typeof METRIC_COLUMNS)[number]) =>
+    column.objective !== objective && (column.always || rows.some((row) => row.outcome && OBJECTIVE_INFO[column.objective].pick(row.outcome) !== undefined));
+  const metrics = METRIC_COLUMNS.filter(shown).map((column) => OBJECTIVE_INFO[column.objective]);
   const best = rows.find((row) => row.best);
   return (
     <section aria-labelledby="trials-heading" className="panel">
@@ -40,10 +52,13 @@ export function TrialsTable({ rows, paramLabels, resultLabel, onOpen }: {
                   {label}
                 </th>
               ))}
-              <th scope="col">{resultLabel}</th>
+              <th scope="col">{capitalized(resultLabel)}</th>
               <th scope="col">Status</th>
-              <th scope="col">Final loss</th>
-              {hasAccuracy && <th scope="col">Final accuracy</th>}
+              {metrics.map((info) => (
+                <th scope="col" key={info.label}>
+                  {capitalized(info.label)}
+                </th>
+              ))}
               <th scope="col">Epochs</th>
               <th scope="col">Training time</th>
               <th scope="col">Charts</th>
@@ -63,8 +78,11 @@ export function TrialsTable({ rows, paramLabels, resultLabel, onOpen }: {
                 ))}
                 <td>{row.result}</td>
                 <td>{row.outcome ? (STATUS[row.outcome.status] ?? row.outcome.status) : 'waiting'}</td>
-                <td className="num">{number(row.outcome?.final.loss)}</td>
-                {hasAccuracy && <td className="num">{number(row.outcome?.final.accuracy)}</td>}
+                {metrics.map((info) => (
+                  <td className="num" key={info.label}>
+                    {number(row.outcome && info.pick(row.outcome))}
+                  </td>
+                ))}
                 <td className="num">{row.outcome?.epochs ?? '–'}</td>
                 <td className="num">{row.outcome ? formatDuration(row.outcome.seconds) : '–'}</td>
                 <td>

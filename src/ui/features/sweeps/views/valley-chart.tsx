@@ -3,11 +3,12 @@
  * line per value of the other setting. Trials without a value break their line and sit
  * as marked points on the band at the top (✕ diverged, ○ not reached, ! failed).
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from '../../../components/chart-figure';
 import { runColor } from '../../../components/palette';
 import { formatTick, formatValue } from '../../live-charts/format';
+import { logAxis, loggable } from './valley-axis';
 import type { Valley, ValleyPoint } from './valley-model';
 
 const MARKS: Readonly<Record<string, { symbol: string; color: string; text: string }>> = {
@@ -45,14 +46,21 @@ export function logTicks(xs: readonly number[]): number[] {
 
 export function ValleyChart({ valley, yLabel, title, fileName }: { valley: Valley; yLabel: string; title: string; fileName: string }) {
   const ys = useMemo(() => valley.series.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y]))), [valley]);
+  const [logChosen, setLogY] = useState(false);
+  const canLog = loggable(ys);
+  const log = logChosen && canLog ? logAxis(ys) : undefined;
   const top = ys.length > 0 ? Math.max(...ys) * 1.15 || 1 : 1;
   const bottom = ys.length > 0 ? Math.min(0, Math.min(...ys)) : 0;
-  const band = top * 1.04;
+  const band = log?.band ?? top * 1.04;
   const markers = useMemo(() => valley.markers.map((m) => ({ ...m, y: band })), [valley.markers, band]);
   const xs = valley.series.flatMap((s) => s.points.map((p) => p.x));
   const drawn = xs.length > 0;
   return (
     <ChartFigure title={title} fileName={fileName}>
+      <label className="inline" title={canLog || ys.length === 0 ? undefined : 'Needs every value above 0'}>
+        <input type="checkbox" checked={logChosen && canLog} disabled={!canLog} onChange={(event) => setLogY(event.target.checked)} />
+        Log scale ({yLabel})
+      </label>
       <div style={{ width: '100%', height: 300, position: 'relative' }}>
         {!drawn && <p className="chart-empty">Points appear as the trials end.</p>}
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 300 }}>
@@ -68,7 +76,17 @@ export function ValleyChart({ valley, yLabel, title, fileName }: { valley: Valle
               tickFormatter={formatTick}
               label={{ value: `${valley.xLabel}${valley.logX ? ' (log scale)' : ''}`, position: 'insideBottom', offset: -14 }}
             />
-            <YAxis type="number" dataKey="y" domain={[bottom, band * 1.04]} allowDataOverflow tickFormatter={formatTick} width={64} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4 }} />
+            <YAxis
+              type="number"
+              dataKey="y"
+              scale={log ? 'log' : 'auto'}
+              domain={log ? [...log.domain] : [bottom, band * 1.04]}
+              ticks={log ? [...log.ticks] : undefined}
+              allowDataOverflow
+              tickFormatter={formatTick}
+              width={64}
+              label={{ value: `${yLabel}${log ? ' (log)' : ''}`, angle: -90, position: 'insideLeft', offset: 4 }}
+            />
             <Tooltip isAnimationActive={false} formatter={(value) => formatValue(value)} labelFormatter={(x) => `${valley.xLabel} ${formatValue(x)}`} />
             {valley.markers.length > 0 && <ReferenceLine y={band} stroke="#b0b0b0" strokeDasharray="4 4" label={{ value: 'no value: ✕ diverged · ○ not reached', position: 'insideTopRight', fontSize: 11, fill: '#555' }} />}
             {valley.series.map((series, i) => (
