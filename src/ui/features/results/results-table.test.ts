@@ -84,7 +84,7 @@ describe('ResultsTable', () => {
     expect(within(sgd).getByText('84.64%')).toBeTruthy();
     expect(within(sgd).getByText('−14.64 pts')).toBeTruthy();
     const adamax = screen.getByRole('row', { name: /^adamax/ });
-    expect(within(adamax).getByText('published best')).toBeTruthy();
+    expect(within(adamax).getByText('★ published best')).toBeTruthy();
     expect(screen.getByText(/Published \(E1, FCNN\): 50 epochs on 60,000 images/)).toBeTruthy();
     expect(screen.getByText('Yours: 2 epochs on 2,000 images, batch 200, tested on 500.')).toBeTruthy();
   });

@@ -9,7 +9,7 @@ import type { ExperimentConfigInput } from '../../../engine/experiment/config';
 import { runColor } from '../../components/palette';
 import { formatDuration } from '../progress/progress-model';
 import { BEST_CRITERIA, bestRun, criteriaFor, effectiveCriterion, kindOfRows, type BestCriterionId, type JudgedColumn, type TableKind } from './best-criteria';
-import { differenceText, publishedFor, setupComparison, type PublishedComparison } from './published-model';
+import { differenceText, publishedFor, setupComparison, type PublishedComparison, type PublishedFigure } from './published-model';
 import { resultRows, weightsNotes, type ResultRow } from './results-model';
 import { useBestCriterion } from './use-best-criterion';
 import './results.css';
@@ -78,10 +78,10 @@ export function ResultsTable({ runs, config }: { runs: readonly RunView[]; confi
               {!kind.accuracy && <th scope="col">Best loss</th>}
               <th scope="col">Epoch of best</th>
               {kind.accuracy && <Header column="test-accuracy" judged={judged.column} text="Test accuracy" />}
+              {kind.accuracy && published && <PublishedHeaders published={published} />}
               <Header column="test-loss" judged={judged.column} text="Test loss" />
+              {!kind.accuracy && published && <PublishedHeaders published={published} />}
               <Header column="final-loss" judged={judged.column} text="Final loss (train / val.)" />
-              {published && <th scope="col">Published {published.setup.experiment}</th>}
-              {published && <th scope="col">Yours − published</th>}
               <th scope="col">Training time</th>
             </tr>
           </thead>
@@ -132,19 +132,37 @@ function Row({ row, kind, isBest, published }: { row: ResultRow; kind: TableKind
       {!kind.accuracy && <td className="num">{number(row.bestLoss)}</td>}
       <td className="num">{row.bestEpoch ?? '–'}</td>
       {kind.accuracy && <Cell note={notes?.test}>{percent(row.testAccuracy)}</Cell>}
+      {kind.accuracy && published && <PublishedCells figure={figure} row={row} />}
       <Cell note={kind.accuracy ? undefined : notes?.test}>{number(row.testLoss)}</Cell>
+      {!kind.accuracy && published && <PublishedCells figure={figure} row={row} />}
       <Cell note={kind.accuracy ? undefined : notes?.validation}>
         {number(row.finalLoss)} / {number(row.finalValLoss)}
       </Cell>
-      {published && (
-        <Cell note={figure?.differs}>
-          {figure ? (figure.metric === 'accuracy' ? percent(figure.value) : number(figure.value)) : '–'}
-          {figure?.best && <span className="badge badge-published-best">published best</span>}
-        </Cell>
-      )}
-      {published && <td className="num">{(figure && differenceText(figure, row)) ?? '–'}</td>}
       <td className="num">{formatDuration(row.seconds)}</td>
     </tr>
+  );
+}
+
+/** Right after the lab's figure they compare with: test accuracy, or a VAE's test loss. */
+function PublishedHeaders({ published }: { published: PublishedComparison }) {
+  return (
+    <>
+      <th scope="col">Published {published.setup.experiment}</th>
+      <th scope="col">Yours − published</th>
+    </>
+  );
+}
+
+function PublishedCells({ figure, row }: { figure: PublishedFigure | undefined; row: ResultRow }) {
+  return (
+    <>
+      <td className="num">
+        {figure ? (figure.metric === 'accuracy' ? percent(figure.value) : number(figure.value)) : '–'}
+        {figure?.best && <small className="cell-note published-best">★ published best</small>}
+        {figure?.differs && <small className="cell-note">{figure.differs}</small>}
+      </td>
+      <td className="num">{(figure && differenceText(figure, row)) ?? '–'}</td>
+    </>
   );
 }
 
