@@ -57,6 +57,8 @@ describe('the training controls', () => {
     await waitForChartsToCatchUp(page);
     expect(await resultRow(page, 'Adam').getByRole('cell').first().textContent()).toBe('cancelled');
     await page.getByRole('button', { name: 'Restart from the beginning' }).waitFor();
+    // The setup is folded while a comparison is on screen; opened, it can start the next one.
+    await page.getByRole('button', { name: 'Edit setup' }).click();
     expect(await page.getByRole('button', { name: 'Start comparison' }).isEnabled()).toBe(true);
     expect(errors).toEqual([]);
   });
