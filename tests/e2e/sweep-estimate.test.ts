@@ -57,9 +57,12 @@ describe('the sweep’s time estimate', () => {
     await size.getByText(/from the trials of “timed sweep”/).waitFor();
     const after = await estimatedSeconds(size);
     const ratios = { before: before / wall, after: after / wall };
-    console.info(`sweep estimate: before ${before} s, took ${wall.toFixed(1)} s, after ${after} s`, ratios);
-    expect(ratios.after).toBeGreaterThanOrEqual(0.5);
-    expect(ratios.after).toBeLessThanOrEqual(2);
+    // What adding up the trials' own (overlapping) times would have said, for the log.
+    const own = await page.getByRole('region', { name: 'Trials' }).getByRole('row').evaluateAll((rows) => rows.map((row) => row.lastElementChild?.previousElementSibling?.textContent ?? ''));
+    console.info(`sweep estimate: before ${before} s, took ${wall.toFixed(1)} s, after ${after} s; the trials' own times: ${own.slice(1).join(', ')}`, ratios);
+    // Tighter than 2x: summing the overlapping times was already 1.7x off in a group of four.
+    expect(ratios.after).toBeGreaterThanOrEqual(0.67);
+    expect(ratios.after).toBeLessThanOrEqual(1.5);
     // The calibration trains one run alone, without the lab's saving and drawing: looser.
     expect(ratios.before).toBeGreaterThanOrEqual(0.33);
     expect(ratios.before).toBeLessThanOrEqual(3);
