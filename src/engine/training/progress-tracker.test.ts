@@ -61,7 +61,13 @@ describe('progress tracker', () => {
     expect(last.samplesTrained).toBe(2 * 30 * 24);
     expect(last.ticksTrained).toBeCloseTo(20);
     expect(last.runs.map((r) => [r.runId, r.samples])).toEqual([['sgd', 480], ['adam', 480], ['rmsprop', 480]]);
+    // while they train, each at the comparison's pace; once ended, up to its last step
+    const mid = seen.find((p) => p.epoch === 2 && p.phase === 'training')!;
+    expect(mid.runs.every((r) => r.seconds === mid.phaseSeconds.training)).toBe(true);
     expect(last.runs.every((r) => r.seconds > 0 && r.seconds <= last.phaseSeconds.training)).toBe(true);
+    const firstWhole = seen.find((p) => p.ticksTrained >= 1)!;
+    expect(firstWhole.firstTickSeconds).toBeCloseTo(firstWhole.phaseSeconds.training, 2);
+    expect(last.firstTickSeconds).toBe(firstWhole.firstTickSeconds);
   });
 
   it('names each phase, the epoch ends’ and the final test’s among them', async () => {

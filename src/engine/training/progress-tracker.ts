@@ -62,6 +62,7 @@ export class ProgressTracker {
   private epoch = 0;
   private tick = 0;
   private ticksTrained = 0;
+  private firstTickSeconds: number | undefined;
   private samplesTrained = 0;
   private samplesEvaluated = 0;
   private evaluatedSeconds = 0;
@@ -94,6 +95,7 @@ export class ProgressTracker {
     else this.ticksTrained += tick;
     this.epoch = epoch;
     this.tick = tick;
+    if (this.firstTickSeconds === undefined && this.ticksTrained >= 1) this.firstTickSeconds = this.secondsIn('training');
   }
 
   /** One run took one training step. */
@@ -123,6 +125,8 @@ export class ProgressTracker {
     const { epochs, ticksPerEpoch, runs } = this.options;
     const phaseSeconds = Object.fromEntries(PHASES.map((p) => [p, this.secondsIn(p)])) as Record<ProgressPhase, number>;
     const anyRunning = runs.some((r) => r.isRunning);
+    // Lock-step: a run still training moves at the comparison's pace up to now; one that ended, up to its last step.
+    const trainingNow = phaseSeconds.training;
     return {
       epoch: this.epoch + 1,
       epochs,
@@ -132,13 +136,14 @@ export class ProgressTracker {
       phase: this.phase,
       phaseSeconds,
       ticksTrained: this.ticksTrained,
+      ...(this.firstTickSeconds !== undefined ? { firstTickSeconds: this.firstTickSeconds } : {}),
       samplesTrained: this.samplesTrained,
       samplesEvaluated: this.samplesEvaluated,
       evaluatedSeconds: this.evaluatedSeconds,
       samplesToEvaluate: this.evaluationLeft(),
       epochEndsDone: this.epochEndsDone,
       epochEndsLeft: anyRunning ? Math.max(0, epochs - this.options.startEpoch - this.epochEndsDone) : 0,
-      runs: runs.map((run, i) => ({ runId: run.spec.id, samples: this.runSamples[i]!, seconds: this.runSeconds[i]! })),
+      runs: runs.map((run, i) => ({ runId: run.spec.id, samples: this.runSamples[i]!, seconds: run.isRunning ? trainingNow : this.runSeconds[i]! })),
     };
   }
 

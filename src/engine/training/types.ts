@@ -200,6 +200,8 @@ export interface ComparisonProgress {
   readonly phaseSeconds: Readonly<Record<ProgressPhase, number>>;
   /** Ticks trained, in `phaseSeconds.training`. */
   readonly ticksTrained: number;
+  /** Once a whole tick is trained: the training seconds it took, the backend's warm-up (compiling its programs) among them. */
+  readonly firstTickSeconds?: number;
   /** Training samples stepped, all runs together. */
   readonly samplesTrained: number;
   /** Samples validated or tested, all runs together, in `evaluatedSeconds` (the evaluating phase's seconds but the evaluation in progress). */

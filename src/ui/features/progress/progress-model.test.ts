@@ -80,6 +80,12 @@ describe('progress estimate', () => {
     expect(etaSeconds(withGalleries)).toBeCloseTo(64 + 3 * 2);
   });
 
+  it('leaves the first tick’s warm-up out of the time a tick takes', () => {
+    // The first of 150 ticks took 10.2 s (compiling): the other 149 took 0.2 s each.
+    const warm = { ...midway, firstTickSeconds: 10.2, phaseSeconds: phaseSeconds(10.2 + 149 * 0.2, 4) };
+    expect(etaSeconds(warm)).toBeCloseTo(250 * 0.2 + 14);
+  });
+
   it('has no estimate before a whole tick was trained', () => {
     expect(etaSeconds(progressAt({ epoch: 1, epochs: 4, tick: 0.5, ticksPerEpoch: 100, elapsedSeconds: 3 }, { ticksTrained: 0.5, samplesTrained: 10 }))).toBeUndefined();
     expect(etaSeconds(undefined)).toBeUndefined();

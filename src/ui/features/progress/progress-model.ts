@@ -38,7 +38,7 @@ export function etaSeconds(progress: ComparisonProgress | undefined): number | u
   if (!progress || progress.ticksTrained < 1 || progress.samplesTrained <= 0) return undefined;
   const { phaseSeconds: seconds } = progress;
   const ticksLeft = progress.epochEndsLeft === 0 ? 0 : Math.max(0, (progress.epochs - progress.epoch + 1) * progress.ticksPerEpoch - progress.tick);
-  const training = ticksLeft * (seconds.training / progress.ticksTrained);
+  const training = ticksLeft * secondsPerTick(progress);
   const perSample =
     progress.samplesEvaluated > 0
       ? progress.evaluatedSeconds / progress.samplesEvaluated
@@ -48,6 +48,14 @@ export function etaSeconds(progress: ComparisonProgress | undefined): number | u
   const evaluation = Math.max(0, progress.samplesToEvaluate * perSample - inProgress);
   const perEpochEnd = progress.epochEndsDone > 0 ? (seconds.snapshot + seconds.checkpointing) / progress.epochEndsDone : 0;
   return training + evaluation + progress.epochEndsLeft * perEpochEnd;
+}
+
+/** Training seconds a tick takes: after the first, without it (its warm-up would weigh on the estimate for minutes). */
+function secondsPerTick(progress: ComparisonProgress): number {
+  const { ticksTrained, firstTickSeconds } = progress;
+  const training = progress.phaseSeconds.training;
+  if (firstTickSeconds === undefined || ticksTrained < 2) return training / ticksTrained;
+  return (training - firstTickSeconds) / (ticksTrained - 1);
 }
 
 /**
