@@ -29,6 +29,7 @@ describe('publishedFor', () => {
     const dropout = publishedFor(config('e2-dropout-unscaled'))!;
     expect(dropout.setup).toMatchObject({ experiment: 'E2', dataset: 'cifar-10', epochs: 200 });
     expect([...dropout.byRun.values()].map((f) => f.value)).toEqual([0.1, 0.1, 0.1, 0.1, 0.1]);
+    expect(dropout.byRun.get('adam')?.says).toBe('accuracy stays at 0.10 (chance)');
     expect([...publishedFor(config('e2-reproduced'))!.byRun.keys()]).toEqual(['dropout-unscaled']);
     expect(publishedFor(config('e2-dropout-scaled'))).toBeUndefined();
     expect(publishedFor(config('e2-l2-unscaled'))).toBeUndefined();

@@ -89,6 +89,15 @@ describe('ResultsTable', () => {
     expect(screen.getByText('Yours: 2 epochs on 2,000 images, batch 200, tested on 500.')).toBeTruthy();
   });
 
+  it('for E2’s unscaled dropout preset, shows the published chance accuracy and what the source says of it', () => {
+    const runs = [runView('adam', { label: 'adam', epochs: 1, result: { test: { loss: 2.3, accuracy: 0.1 } } })];
+    render(createElement(ResultsTable, { runs, config: presets['e2-dropout-unscaled']!.config }));
+    const row = screen.getByRole('row', { name: /^adam/ });
+    expect(within(row).getByText('accuracy stays at 0.10 (chance)').parentElement?.textContent).toMatch(/^10\.00%/);
+    expect(within(row).getByText('±0.00 pts')).toBeTruthy();
+    expect(screen.getByText(/Published \(E2, MLP with dropout, inputs not scaled\): 200 epochs on 50,000 images, batch 128/)).toBeTruthy();
+  });
+
   it('drops the accuracy and published columns for regression', () => {
     const run = { ...runView('r', { label: 'Adam', epochs: 0 }), epochs: [] };
     render(createElement(ResultsTable, { runs: [run] }));

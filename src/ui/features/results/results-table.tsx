@@ -159,6 +159,7 @@ function PublishedCells({ figure, row }: { figure: PublishedFigure | undefined; 
       <td className="num">
         {figure ? (figure.metric === 'accuracy' ? percent(figure.value) : number(figure.value)) : '–'}
         {figure?.best && <small className="cell-note published-best">★ published best</small>}
+        {figure?.says && <small className="cell-note">{figure.says}</small>}
         {figure?.differs && <small className="cell-note">{figure.differs}</small>}
       </td>
       <td className="num">{(figure && differenceText(figure, row)) ?? '–'}</td>
