@@ -1,26 +1,25 @@
 /**
- * The runs beside the charts, as TensorBoard's run selector: per run its colour and a
- * toggle that hides or shows it in every chart, where it stands, how fast it trains and
- * its latest numbers.
+ * The runs beside the charts, as TensorBoard's run selector: per run its colour, a
+ * toggle that hides or shows it in every chart, and its latest numbers. Where each run
+ * stands (its bar, status and samples/s, its Stop) is the progress panel's list, just
+ * above it in the same column.
  */
 import { useMemo, type CSSProperties } from 'react';
 import type { ComparisonView } from '../../../client/types';
 import type { ChartView } from './chart-view';
-import { formatRate, runRows, type RunRates } from './run-rows';
+import { runRows } from './run-rows';
 
 export interface RunSelectorProps {
   readonly comparison: ComparisonView;
   readonly view: Pick<ChartView, 'hidden' | 'toggle'>;
-  /** Samples per second by run id, where the client measures it; without it the speed is left out. */
-  readonly rates?: RunRates;
 }
 
-export function RunSelector({ comparison, view, rates }: RunSelectorProps) {
-  const rows = useMemo(() => runRows(comparison, rates), [comparison, rates]);
+export function RunSelector({ comparison, view }: RunSelectorProps) {
+  const rows = useMemo(() => runRows(comparison), [comparison]);
   const { hidden, toggle } = view;
   return (
     <section className="panel run-selector" aria-labelledby="runs-list-heading">
-      <h2 id="runs-list-heading">Runs</h2>
+      <h2 id="runs-list-heading">Shown in the charts</h2>
       <ul role="group" aria-label="Runs shown in the charts">
         {rows.map((row, i) => {
           const shown = !hidden.has(i);
@@ -30,14 +29,7 @@ export function RunSelector({ comparison, view, rates }: RunSelectorProps) {
                 <span className="swatch" aria-hidden="true" />
                 <span className="run-label">{row.label}</span>
               </button>
-              <span className="run-meter" aria-hidden="true">
-                <span style={{ width: `${Math.round(row.fraction * 100)}%` }} />
-              </span>
-              <span className="run-facts">
-                {row.status}
-                {row.samplesPerSecond !== undefined && ` · ${formatRate(row.samplesPerSecond)}`}
-              </span>
-              {row.metric && <span className="run-metric">{row.metric}</span>}
+              <span className="run-metric">{row.metric ?? 'no epoch yet'}</span>
             </li>
           );
         })}
