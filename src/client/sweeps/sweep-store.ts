@@ -138,8 +138,9 @@ export function createSweepStore(deps: SweepStoreDeps): SweepStore {
 
   const unsubscribe = lab.onComparisonEnd((view) => {
     const run = running;
+    if (!run || view.id !== run.comparisonId) return;
     const ended = clock();
-    if (run && view.id === run.comparisonId) void enqueue(() => onGroupEnd(run, view, ended));
+    void enqueue(() => onGroupEnd(run, view, ended));
   });
 
   const ready = enqueue(async () => {

@@ -46,7 +46,7 @@ export function logTicks(xs: readonly number[]): number[] {
 
 export function ValleyChart({ valley, yLabel, title, fileName }: { valley: Valley; yLabel: string; title: string; fileName: string }) {
   const ys = useMemo(() => valley.series.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y]))), [valley]);
-  const [logChosen, setLogY] = useState(false);
+  const [logChosen, setLogChosen] = useState(false);
   const canLog = loggable(ys);
   const log = logChosen && canLog ? logAxis(ys) : undefined;
   const top = ys.length > 0 ? Math.max(...ys) * 1.15 || 1 : 1;
@@ -58,7 +58,7 @@ export function ValleyChart({ valley, yLabel, title, fileName }: { valley: Valle
   return (
     <ChartFigure title={title} fileName={fileName}>
       <label className="inline" title={canLog || ys.length === 0 ? undefined : 'Needs every value above 0'}>
-        <input type="checkbox" checked={logChosen && canLog} disabled={!canLog} onChange={(event) => setLogY(event.target.checked)} />
+        <input type="checkbox" checked={logChosen && canLog} disabled={!canLog} onChange={(event) => setLogChosen(event.target.checked)} />
         Log scale ({yLabel})
       </label>
       <div style={{ width: '100%', height: 300, position: 'relative' }}>
