@@ -260,6 +260,9 @@ export class RunState {
       checkpoint.bestWeights && bestEpoch !== undefined && checkpoint.epochsCompleted > 0
         ? { step: (checkpoint.step / checkpoint.epochsCompleted) * bestEpoch, epoch: bestEpoch }
         : undefined;
+    // Kept best weights mean restoreBestWeights is on; a run early stopping ended (not its stop rule) has them back.
+    const restored = checkpoint.status === 'stopped-early' && !checkpoint.stopRule?.stoppedBy;
+    this.restoredBestAt = restored ? this.bestWeightsAt : undefined;
     statefulOptimizer(this.optimizer).importState(this.model.trainableVariables, checkpoint.optimizer);
     this.status = checkpoint.status;
     this.step = checkpoint.step;

@@ -12,7 +12,7 @@ import { buildRequestedModel } from '../experiment/run-experiment';
 import { createOptimizer, type OptimizerConfig } from '../optimizers/registry';
 import { runComparison } from './comparison';
 import { ComparisonController } from './controller';
-import type { BatchRecord, ComparisonCallbacks, ComparisonSpec, EpochRecord, RunResult } from './types';
+import type { BatchRecord, ComparisonCallbacks, ComparisonCheckpoint, ComparisonSpec, EpochRecord, RunResult } from './types';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -38,7 +38,14 @@ function spec(overrides: Partial<ComparisonSpec<OptimizerConfig, ModelOptions>> 
   };
 }
 
-async function train3(s: ComparisonSpec<OptimizerConfig, ModelOptions>, extra: { controller?: ComparisonController; onEpoch?: (r: EpochRecord) => void } = {}) {
+interface TrainOptions {
+  controller?: ComparisonController;
+  onEpoch?: (r: EpochRecord) => void;
+  onCheckpoint?: (c: ComparisonCheckpoint) => void;
+  resumeFrom?: ComparisonCheckpoint;
+}
+
+async function train3(s: ComparisonSpec<OptimizerConfig, ModelOptions>, extra: TrainOptions = {}) {
   const epochs: EpochRecord[] = [];
   const batches: BatchRecord[] = [];
   const callbacks: ComparisonCallbacks = {
@@ -47,6 +54,7 @@ async function train3(s: ComparisonSpec<OptimizerConfig, ModelOptions>, extra: {
       extra.onEpoch?.(r);
     },
     onBatches: (records) => void batches.push(...records),
+    onCheckpoint: extra.onCheckpoint,
   };
   const before = tf.memory().numTensors;
   const result = await runComparison({
@@ -56,6 +64,7 @@ async function train3(s: ComparisonSpec<OptimizerConfig, ModelOptions>, extra: {
     createOptimizer: (c) => createOptimizer(c),
     callbacks,
     controller: extra.controller,
+    resumeFrom: extra.resumeFrom,
   });
   expect(tf.memory().numTensors).toBe(before);
   const run: RunResult = result.runs[0]!;
@@ -94,5 +103,23 @@ describe('the weights a run is tested on', () => {
     expect(run.test?.weights).toEqual({ step: STEPS_PER_EPOCH, epoch: 1, epochEnd: true, restoredBest: true });
     expect(run.test!.loss).toBeCloseTo(epochs[0]!.valLoss!, 5);
     expect(Math.abs(run.test!.loss - epochs[1]!.valLoss!)).toBeGreaterThan(1e-4);
+  });
+
+  it('says the same of restored best weights after a resume from a checkpoint taken once the run had stopped', async () => {
+    const s = spec({
+      epochs: 4,
+      earlyStopping: { monitor: 'val_loss', patience: 1, minDelta: 10, restoreBestWeights: true },
+      runs: [
+        { id: 'sgd', label: 'SGD', optimizer: { name: 'sgd', hyperparameters: { learning_rate: 0.5 } } },
+        { id: 'adam', label: 'Adam', optimizer: { name: 'adam' }, earlyStopping: null },
+      ],
+    });
+    let saved: ComparisonCheckpoint | undefined;
+    const straight = await train3(s, { onCheckpoint: (c) => void (saved ??= c.runs[0]?.status === 'stopped-early' ? structuredClone(c) : undefined) });
+    expect(saved?.epochsCompleted).toBe(2);
+    const resumed = await train3(s, { resumeFrom: saved });
+    expect(resumed.run.test?.weights).toEqual({ step: STEPS_PER_EPOCH, epoch: 1, epochEnd: true, restoredBest: true });
+    expect(resumed.run.test?.weights).toEqual(straight.run.test?.weights);
+    expect(resumed.run.test!.loss).toBeCloseTo(straight.run.test!.loss, 5);
   });
 });
