@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openLab, resultsTable, startComparison, tinySpiral, useLabBrowser, waitUntilFinished } from './lab';
+import { inViewport } from './layout-viewport';
 
 const newLab = useLabBrowser();
 const RUNS = ['SGD', 'RMSprop', 'Adam', 'Adagrad', 'Adamax', 'Nadam', 'Adadelta'];
@@ -16,11 +17,6 @@ const seven = (name: string, epochs: number) =>
     runs: RUNS.map((label) => ({ id: label.toLowerCase(), label, optimizer: { name: label.toLowerCase() } })),
   });
 
-async function inViewport(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const size = page.viewportSize()!;
-  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height + 0.5 && box.x + box.width <= size.width + 0.5;
-}
 
 const chart = (page: Page, name: string) => page.getByRole('figure', { name, exact: true });
 

@@ -3,7 +3,7 @@
  * again. A reload during training keeps the comparison on screen, ready to resume.
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import {
   backendBadge,
   comparisonPanel,
@@ -18,14 +18,10 @@ import {
   waitForChartsToCatchUp,
   waitUntilFinished,
 } from './lab';
+import { inViewport } from './layout-viewport';
 
 const newLab = useLabBrowser();
 
-async function inViewport(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const size = page.viewportSize()!;
-  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height + 0.5 && box.x + box.width <= size.width + 0.5;
-}
 
 /** Seconds the status line says have elapsed ("… · 1 min 05 s elapsed"). */
 async function elapsedSeconds(status: Locator): Promise<number> {
@@ -76,7 +72,7 @@ describe('a reload', () => {
     );
     await startComparison(page);
     const status = comparisonStatus(page, name);
-    await expect.poll(() => elapsedSeconds(status), { timeout: TRAINING_TIMEOUT_MS, intervals: [1000] }).toBeGreaterThanOrEqual(45);
+    await expect.poll(() => elapsedSeconds(status), { timeout: TRAINING_TIMEOUT_MS, interval: 1000 }).toBeGreaterThanOrEqual(45);
 
     await page.reload();
     const resume = comparisonPanel(page, name).getByRole('button', { name: /^Resume .* from epoch \d+$/ });
