@@ -119,5 +119,6 @@ describe('DiagnosisPanel on E1’s first epoch', () => {
     expect(rateOf('Run 3: Adadelta (fixed)')).toBe('1');
     expect(rateOf('Run 4: Adam')).toBe('0.001');
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('e1 subset: raise the learning rate');
+    expect(screen.getByText(/^Loaded “e1 subset: raise the learning rate” into the setup/).textContent).toContain('SGD, Adagrad, Adadelta with “raise the learning rate: SGD to 0.1, Adagrad to 0.01, Adadelta to 1”');
   });
 });

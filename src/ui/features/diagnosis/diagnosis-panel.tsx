@@ -15,6 +15,9 @@ import { diagnoseComparison } from './diagnosis-model';
 import { groupNotices, runNames, type NoticeGroup } from './notice-groups';
 import './diagnosis.css';
 
+/** "raise the learning rate: SGD to 0.1": the fix for a sentence, run names as they are. */
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
 const SEVERITY_TEXT: Readonly<Record<Severity, string>> = { problem: 'Problem', warning: 'Worth a look' };
 
 function RunName({ label, runIndex, last }: { label: string; runIndex: number; last: boolean }) {
@@ -81,7 +84,7 @@ export function DiagnosisPanel({ comparison }: { comparison: ComparisonView }) {
   const tryFix = (group: NoticeGroup) => {
     const config = configWithFixes(comparison.config, group.tryThis!.fixes);
     loadConfig(config);
-    setLoaded({ comparisonId: comparison.id, text: `Loaded “${config.name}” into the setup: ${runNames(group)} with “${group.tryThis!.label.toLowerCase()}”, everything else as it was. Press Start comparison to run it.` });
+    setLoaded({ comparisonId: comparison.id, text: `Loaded “${config.name}” into the setup: ${runNames(group)} with “${lowerFirst(group.tryThis!.label)}”, everything else as it was. Press Start comparison to run it.` });
     document.getElementById('setup-heading')?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   };
   return (
