@@ -6,7 +6,9 @@
 import { ConfigPanel } from '../features/config/config-panel';
 import { SetupSummary } from '../features/config/setup-summary';
 import { HistoryPanel } from '../features/history/history-panel';
+import { LectureModeProvider } from '../features/lecture-mode/lecture-mode-context';
 import { ComparisonArea, EmptyComparison } from './comparison-area';
+import { LectureKeys } from './lab-keys';
 import { useSetupFold } from './setup-fold';
 
 export function CompareView() {
@@ -24,11 +26,15 @@ export function CompareView() {
       </div>
     );
   }
+  // Lecture mode (L) exists only while a comparison is on screen: there is nothing else to project.
   return (
-    <main className="run-first-page" id="main">
-      <SetupSummary />
-      {open && <ConfigPanel />}
-      <ComparisonArea below={<HistoryPanel />} />
-    </main>
+    <LectureModeProvider>
+      <LectureKeys />
+      <main className="run-first-page" id="main">
+        <SetupSummary />
+        {open && <ConfigPanel />}
+        <ComparisonArea below={<HistoryPanel />} />
+      </main>
+    </LectureModeProvider>
   );
 }

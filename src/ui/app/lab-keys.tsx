@@ -4,6 +4,7 @@
  * folding the setup, Pause turning into Resume, Stop all).
  */
 import type { MouseEvent } from 'react';
+import { useLectureMode } from '../features/lecture-mode/lecture-mode-context';
 import { useFocusRescue } from './focus-rescue';
 import { useSetupFold } from './setup-fold';
 import { useLabShortcut } from './shortcuts';
@@ -45,5 +46,13 @@ export function CompareKeys() {
     foldable,
   );
   useFocusRescue(fallbacks);
+  return null;
+}
+
+/** L switches lecture mode, Escape leaves it (inside the Compare view's LectureModeProvider). */
+export function LectureKeys() {
+  const { on, toggle, setOn } = useLectureMode();
+  useLabShortcut('lecture', toggle);
+  useLabShortcut('leaveLecture', () => setOn(false), on);
   return null;
 }

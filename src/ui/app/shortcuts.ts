@@ -4,6 +4,7 @@
  * it does, the feature what happens.
  */
 import { useEffect, useRef } from 'react';
+import { LECTURE_SHORTCUT_KEY } from '../features/lecture-mode/lecture-toggle';
 
 export interface ShortcutText {
   readonly keys: string;
@@ -21,6 +22,8 @@ export const LAB_SHORTCUTS = {
   help: { keys: '?', action: 'List the keyboard shortcuts', matches: (event) => event.key === '?' },
   start: { keys: 'S', action: 'Go to Start comparison (opens the setup)', matches: letter('s') },
   setup: { keys: 'E', action: 'Edit the setup, or fold it again', matches: letter('e') },
+  lecture: { keys: LECTURE_SHORTCUT_KEY, action: 'Lecture mode on or off: large charts and results, nothing else', matches: letter(LECTURE_SHORTCUT_KEY.toLowerCase()) },
+  leaveLecture: { keys: 'Esc', action: 'Leave lecture mode', matches: (event) => event.key === 'Escape' },
 } as const satisfies Readonly<Record<string, LabShortcut>>;
 
 export type LabShortcutName = keyof typeof LAB_SHORTCUTS;

@@ -9,6 +9,9 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { ChartDownload } from '../../components/chart-download';
 import { runColor } from '../../components/palette';
 import { useThrottledValue } from '../../components/use-throttled-value';
+import { CHART_LOOKS } from '../lecture-mode/chart-look';
+import { EndLabels, type EndLabelLine } from '../lecture-mode/end-labels';
+import { useLectureMode } from '../lecture-mode/lecture-mode-context';
 import { formatTick, formatValue, niceTicks } from './format';
 import { lineKey, type ChartRow } from './series';
 
@@ -55,16 +58,23 @@ function LineChartCardImpl(props: LineChartCardProps) {
   const epoch = style === 'epoch';
   const xMax = rows.at(-1)?.x ?? 1;
   const xTicks = useMemo(() => niceTicks(xMax, 5, integerX), [xMax, integerX]);
+  const lecture = useLectureMode().on;
+  const look = CHART_LOOKS[lecture ? 'lecture' : 'normal'];
+  const ends = useMemo(() => (look.endLabels ? lineEnds(rows, runs) : []), [look.endLabels, rows, runs]);
+  // Out of lecture mode the ticks and titles keep the page's own type.
+  const tick = lecture ? { fontSize: look.tickFontSize } : true;
+  const axisTitle = lecture ? { fontSize: look.axisTitleFontSize, fill: AXIS_TITLE_COLOR } : { fill: AXIS_TITLE_COLOR };
   return (
     <figure className="chart-card" ref={figure} aria-label={title} aria-busy={shown !== data}>
       <figcaption>
         <h3>{title}</h3>
         <ChartDownload target={figure} name={fileName} title={title} />
       </figcaption>
-      <div style={{ width: '100%', height, position: 'relative' }}>
+      {/* In lecture mode the stylesheet sizes the plot to the screen (--lecture-chart-height). */}
+      <div className="chart-plot" style={{ width: '100%', height: lecture ? 'var(--lecture-chart-height, 320px)' : height, position: 'relative' }}>
         {rows.length === 0 && <p className="chart-empty">{epoch ? 'Points appear as each epoch ends.' : 'Waiting for the first batches.'}</p>}
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
-          <LineChart data={rows as ChartRow[]} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
+          <LineChart data={rows as ChartRow[]} margin={{ top: 8, right: look.rightMargin, bottom: lecture ? 32 : 20, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
             <XAxis
               type="number"
@@ -73,7 +83,8 @@ function LineChartCardImpl(props: LineChartCardProps) {
               ticks={xTicks}
               allowDecimals={!integerX}
               tickFormatter={formatTick}
-              label={{ value: xLabel, position: 'insideBottom', offset: -12, fill: AXIS_TITLE_COLOR }}
+              tick={tick}
+              label={{ value: xLabel, position: 'insideBottom', offset: lecture ? -24 : -12, ...axisTitle }}
             />
             <YAxis
               type="number"
@@ -81,8 +92,9 @@ function LineChartCardImpl(props: LineChartCardProps) {
               domain={['auto', 'auto']}
               allowDataOverflow={false}
               tickFormatter={formatTick}
-              width={64}
-              label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, fill: AXIS_TITLE_COLOR }}
+              width={look.yAxisWidth}
+              tick={tick}
+              label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, textAnchor: 'middle', ...axisTitle }}
             />
             <Tooltip isAnimationActive={false} formatter={(value) => formatValue(value)} labelFormatter={(x) => `${xLabel} ${formatValue(x)}`} />
             {runs.flatMap((run, i) => [
@@ -91,7 +103,7 @@ function LineChartCardImpl(props: LineChartCardProps) {
                 dataKey={lineKey(i, 'faint')}
                 name={`${run.label} (${faintName})`}
                 stroke={runColor(i)}
-                strokeWidth={epoch ? 1.5 : 1}
+                strokeWidth={epoch ? look.faintStrokeWidth : look.faintStrokeWidth - 0.5}
                 strokeOpacity={epoch ? 0.9 : 0.25}
                 strokeDasharray={epoch ? '5 4' : undefined}
                 dot={epoch && run.points <= 40 ? { r: 2 } : false}
@@ -106,18 +118,32 @@ function LineChartCardImpl(props: LineChartCardProps) {
                 dataKey={lineKey(i, 'main')}
                 name={`${run.label} (${mainName})`}
                 stroke={runColor(i)}
-                strokeWidth={2}
+                strokeWidth={look.mainStrokeWidth}
                 dot={epoch && run.points <= 40 ? { r: 2.5 } : false}
                 connectNulls
                 hide={run.hidden}
                 isAnimationActive={false}
               />,
             ])}
+            {look.endLabels && <EndLabels lines={ends} fontSize={look.tickFontSize} />}
           </LineChart>
         </ResponsiveContainer>
       </div>
     </figure>
   );
+}
+
+/** Each shown run's last main point, for the names at the lines' ends. */
+function lineEnds(rows: readonly ChartRow[], runs: readonly ChartRun[]): EndLabelLine[] {
+  return runs.flatMap((run, i) => {
+    if (run.hidden) return [];
+    const key = lineKey(i, 'main');
+    for (let r = rows.length - 1; r >= 0; r--) {
+      const y = rows[r]![key];
+      if (y !== undefined && Number.isFinite(y)) return [{ key, label: run.label, color: runColor(i), x: rows[r]!.x, y }];
+    }
+    return [];
+  });
 }
 
 export const LineChartCard = memo(LineChartCardImpl);

@@ -6,6 +6,8 @@
  * list beside the charts.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
+import { useLectureMode } from '../lecture-mode/lecture-mode-context';
+import { LECTURE_SHORTCUT_KEY, LectureToggle } from '../lecture-mode/lecture-toggle';
 import { chartRuns } from './legend-state';
 import { useRunsUnchangedIn } from './stable-runs';
 import type { ComparisonView, RunView } from '../../../client/types';
@@ -29,6 +31,7 @@ export interface LiveChartsProps {
 
 export function LiveCharts({ comparison, view }: LiveChartsProps) {
   const { options, setOptions, hidden } = view;
+  const lecture = useLectureMode().on;
   const [lossView, setLossView] = useState<LossView>('loss');
   const smoothing = useDeferredValue(options.smoothing);
   const { runs } = comparison;
@@ -60,7 +63,10 @@ export function LiveCharts({ comparison, view }: LiveChartsProps) {
 
   return (
     <section aria-labelledby="curves-heading" className="panel">
-      <h2 id="curves-heading">Curves</h2>
+      <div className="panel-head">
+        <h2 id="curves-heading">Curves</h2>
+        <LectureToggle shortcut={LECTURE_SHORTCUT_KEY} />
+      </div>
       <div className="curves-bar">
         <ChartOptions value={options} onChange={setOptions} />
         <LineStyleKey />
@@ -97,7 +103,8 @@ export function LiveCharts({ comparison, view }: LiveChartsProps) {
             phaseMs={2 * PHASE_MS}
           />
         )}
-        <LineChartCard
+        {/* A lecture shows the epoch curves, large, with the results below them on one screen. */}
+        {!lecture && <LineChartCard
           title="Loss per batch"
           fileName={file('batch-loss')}
           rows={batchRows}
@@ -108,7 +115,7 @@ export function LiveCharts({ comparison, view }: LiveChartsProps) {
           style="batch"
           faintName="raw"
           mainName={smoothing > 0 ? `smoothed ${smoothing.toFixed(2)}` : 'raw'}
-        />
+        />}
       </div>
     </section>
   );
