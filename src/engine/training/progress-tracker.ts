@@ -68,13 +68,14 @@ export class ProgressTracker {
   private evaluatedSeconds = 0;
   private epochEndsDone = 0;
   private readonly runSamples: number[];
-  private readonly runSeconds: number[];
+  /** Each run's samples and the training seconds at the last whole tick it trained in: steps within a tick would tell the runs apart by their order. */
+  private readonly atTick: { samples: number; seconds: number }[];
 
   constructor(private readonly options: ProgressTrackerOptions) {
     this.phaseStarted = options.clock();
     this.epoch = options.startEpoch;
     this.runSamples = options.runs.map(() => 0);
-    this.runSeconds = options.runs.map(() => 0);
+    this.atTick = options.runs.map(() => ({ samples: 0, seconds: 0 }));
   }
 
   /** Starts a phase (a no-op in the one already running); its time counts from now. */
@@ -95,7 +96,12 @@ export class ProgressTracker {
     else this.ticksTrained += tick;
     this.epoch = epoch;
     this.tick = tick;
-    if (this.firstTickSeconds === undefined && this.ticksTrained >= 1) this.firstTickSeconds = this.secondsIn('training');
+    if (!Number.isInteger(tick)) return;
+    const seconds = this.secondsIn('training');
+    if (this.firstTickSeconds === undefined && this.ticksTrained >= 1) this.firstTickSeconds = seconds;
+    this.options.runs.forEach((run, i) => {
+      if (run.isRunning) this.atTick[i] = { samples: this.runSamples[i]!, seconds };
+    });
   }
 
   /** One run took one training step. */
@@ -103,7 +109,6 @@ export class ProgressTracker {
     const run = this.options.runs[runIndex]!;
     this.samplesTrained += run.batchSize;
     this.runSamples[runIndex]! += run.batchSize;
-    this.runSeconds[runIndex] = this.secondsIn('training');
   }
 
   /** An evaluation of `samples` is over: what the evaluating phase cost so far is theirs. */
@@ -125,8 +130,6 @@ export class ProgressTracker {
     const { epochs, ticksPerEpoch, runs } = this.options;
     const phaseSeconds = Object.fromEntries(PHASES.map((p) => [p, this.secondsIn(p)])) as Record<ProgressPhase, number>;
     const anyRunning = runs.some((r) => r.isRunning);
-    // Lock-step: a run still training moves at the comparison's pace up to now; one that ended, up to its last step.
-    const trainingNow = phaseSeconds.training;
     return {
       epoch: this.epoch + 1,
       epochs,
@@ -143,7 +146,7 @@ export class ProgressTracker {
       samplesToEvaluate: this.evaluationLeft(),
       epochEndsDone: this.epochEndsDone,
       epochEndsLeft: anyRunning ? Math.max(0, epochs - this.options.startEpoch - this.epochEndsDone) : 0,
-      runs: runs.map((run, i) => ({ runId: run.spec.id, samples: this.runSamples[i]!, seconds: run.isRunning ? trainingNow : this.runSeconds[i]! })),
+      runs: runs.map((run, i) => ({ runId: run.spec.id, ...this.atTick[i]! })),
     };
   }
 

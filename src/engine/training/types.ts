@@ -176,7 +176,7 @@ export interface StopRuleState {
  */
 export type ProgressPhase = 'training' | 'evaluating' | 'snapshot' | 'checkpointing' | 'paused';
 
-/** One run's training so far in this session: `samples` stepped in `seconds` of the comparison's training time. */
+/** One run's training in this session up to the last whole tick it trained in: `samples` stepped in `seconds` of the comparison's training time. */
 export interface RunThroughput {
   readonly runId: string;
   readonly samples: number;
