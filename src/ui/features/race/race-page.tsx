@@ -1,7 +1,8 @@
 /**
  * The optimizer race: optimizers from the registry stepping side by side on a 2-D loss
  * surface, in the race worker; the surface and trails on canvases, each racer's live
- * state beside them, the set-up below. Projector mode enlarges and darkens everything;
+ * state beside them, the set-up below. Projector mode enlarges and darkens everything,
+ * gives the picture the width (the cards move below it) and names the racers beside it;
  * hidden controls leave the picture, for a demo opened from a link.
  */
 import { useRef, useState } from 'react';
@@ -15,8 +16,10 @@ import { specOf } from '../config/form-model';
 import { formatValue } from '../live-charts/format';
 import { RaceCanvas } from './race-canvas';
 import { racePng, raceCsv, type ExportedRacer } from './race-export';
+import { RaceKey } from './race-key';
 import { NO_ARROWS } from './race-settings';
 import { RaceSetup } from './race-setup';
+import { RACE_KEYS } from './race-shortcuts';
 import { RaceStatus, RaceToolbar } from './race-toolbar';
 import { RacerCard } from './racer-card';
 import { useRaceDriver } from './use-race-driver';
@@ -38,15 +41,17 @@ export default function RacePage() {
   const colors = settings.runs.map((_, i) => runColor(i));
   const arrows = settings.runs.map((run) => settings.arrows[run.key] ?? NO_ARROWS);
   const labels = settings.runs.map((run) => run.label || specOf(catalog.optimizerSpecs, run.optimizer).label);
+  // A state from before the racers changed belongs to no one now.
+  const racerStates = settings.runs.map((run, i) => (state.states[i]?.id === run.key ? state.states[i] : undefined));
   const fileBase = safeFileName(`race-${settings.surface}`);
   const toggleControls = () => update((s) => ({ ...s, controls: !s.controls }));
 
   useRaceKeys({
-    ' ': driver.toggle,
-    s: driver.step,
-    r: driver.reset,
-    p: () => update((s) => ({ ...s, projector: !s.projector })),
-    h: toggleControls,
+    playPause: driver.toggle,
+    step: driver.step,
+    reset: driver.reset,
+    projector: () => update((s) => ({ ...s, projector: !s.projector })),
+    controls: toggleControls,
   });
 
   const exported = (): ExportedRacer[] =>
@@ -75,7 +80,7 @@ export default function RacePage() {
         </h2>
         <RaceStatus state={state} />
         {!settings.controls && (
-          <button type="button" className="small race-show-controls" onClick={toggleControls} aria-keyshortcuts="H">
+          <button type="button" className="small race-show-controls" onClick={toggleControls} aria-keyshortcuts={RACE_KEYS.controls.keys}>
             Show controls
           </button>
         )}
@@ -116,6 +121,7 @@ export default function RacePage() {
             projector={settings.projector}
             onStart={(start) => update((s) => ({ ...s, start }))}
             canvasRef={canvas}
+            beside={settings.projector ? <RaceKey racers={settings.runs.map((run, i) => ({ key: run.key, label: labels[i]!, color: colors[i]!, state: racerStates[i] }))} /> : undefined}
           />
           <figcaption className="race-legend">
             Colour: log₁₀ of the loss above its minimum, with a contour every quarter decade. ★ minimum, ▲ maximum, ■ saddle, ○ start, ● each
@@ -133,7 +139,7 @@ export default function RacePage() {
                 label={labels[i]!}
                 color={colors[i]!}
                 spec={specOf(catalog.optimizerSpecs, run.optimizer)}
-                state={state.states[i]?.id === run.key ? state.states[i] : undefined}
+                state={racerStates[i]}
                 arrows={arrows[i]!}
                 keepsMomentum={resolved ? stateViews[resolved.name].keepsMomentum(resolved.hyperparameters as unknown as Record<string, unknown>) : true}
                 onArrows={(next) => update((s) => ({ ...s, arrows: { ...s.arrows, [run.key]: next } }))}

@@ -1,10 +1,11 @@
 /**
  * Driving the race: play or pause, one step, reset, speed; where it stands; the PNG and
  * CSV exports; projector mode and hiding the controls. Every button is reachable by
- * keyboard, and the page-wide keys (see use-race-keys.ts) are named on the buttons.
+ * keyboard, and the page-wide keys (RACE_KEYS) are named on the buttons.
  */
 import type { RaceState } from '../../../client/race-store';
 import { nearestSpeed, SPEEDS } from './race-settings';
+import { RACE_KEYS } from './race-shortcuts';
 
 export interface RaceToolbarProps {
   readonly state: RaceState;
@@ -47,18 +48,18 @@ export function RaceToolbar(props: RaceToolbarProps) {
   return (
     <div className="race-toolbar" role="group" aria-label="Race controls">
       {state.playing ? (
-        <button type="button" className="primary" onClick={props.onPause} aria-keyshortcuts="Space">
+        <button type="button" className="primary" onClick={props.onPause} aria-keyshortcuts={RACE_KEYS.playPause.keys}>
           Pause
         </button>
       ) : (
-        <button type="button" className="primary" onClick={props.onPlay} disabled={!ready || state.finished} aria-keyshortcuts="Space">
+        <button type="button" className="primary" onClick={props.onPlay} disabled={!ready || state.finished} aria-keyshortcuts={RACE_KEYS.playPause.keys}>
           Play
         </button>
       )}
-      <button type="button" onClick={props.onStep} disabled={!ready || state.finished} aria-keyshortcuts="S">
+      <button type="button" onClick={props.onStep} disabled={!ready || state.finished} aria-keyshortcuts={RACE_KEYS.step.keys}>
         Step
       </button>
-      <button type="button" onClick={props.onReset} disabled={!ready} aria-keyshortcuts="R">
+      <button type="button" onClick={props.onReset} disabled={!ready} aria-keyshortcuts={RACE_KEYS.reset.keys}>
         Reset
       </button>
       <label className="inline race-speed">
@@ -88,10 +89,10 @@ export function RaceToolbar(props: RaceToolbarProps) {
         )}
       </span>
       <label className="inline">
-        <input type="checkbox" checked={props.projector} onChange={(event) => props.onProjector(event.target.checked)} aria-keyshortcuts="P" />
+        <input type="checkbox" checked={props.projector} onChange={(event) => props.onProjector(event.target.checked)} aria-keyshortcuts={RACE_KEYS.projector.keys} />
         Projector mode
       </label>
-      <button type="button" className="small" onClick={props.onHideControls} aria-keyshortcuts="H">
+      <button type="button" className="small" onClick={props.onHideControls} aria-keyshortcuts={RACE_KEYS.controls.keys}>
         Hide controls
       </button>
     </div>

@@ -1,13 +1,15 @@
 /**
- * Keys for a lecture, anywhere on the race page but in a form field or on a button
- * (where Space and letters already mean something): Space plays or pauses, S steps,
- * R resets, P toggles projector mode, H hides or shows the controls.
+ * The race page's keys for a lecture (RACE_KEYS: Space plays or pauses, S steps, R
+ * resets, P toggles projector mode, H hides or shows the controls), anywhere on the page
+ * but in a form field or on a button, where Space and letters already mean something.
  */
 import { useEffect, useRef } from 'react';
+import { RACE_KEYS, type RaceKeyName } from './race-shortcuts';
 
-export type RaceKeyActions = Readonly<Record<' ' | 's' | 'r' | 'p' | 'h', () => void>>;
+export type RaceKeyActions = Readonly<Record<RaceKeyName, () => void>>;
 
 const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY']);
+const NAMES = Object.keys(RACE_KEYS) as RaceKeyName[];
 
 export function useRaceKeys(actions: RaceKeyActions): void {
   const latest = useRef(actions);
@@ -17,10 +19,10 @@ export function useRaceKeys(actions: RaceKeyActions): void {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target && (TYPING.has(target.tagName) || target.isContentEditable)) return;
-      const action = latest.current[event.key.toLowerCase() as keyof RaceKeyActions];
-      if (!action) return;
+      const name = NAMES.find((candidate) => RACE_KEYS[candidate].matches(event));
+      if (!name) return;
       event.preventDefault();
-      action();
+      latest.current[name]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
