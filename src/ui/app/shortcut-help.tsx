@@ -4,10 +4,12 @@
  * goes back where it was.
  */
 import { useRef } from 'react';
+import { RACE_SHORTCUTS } from '../features/race/race-shortcuts';
 import { LAB_SHORTCUTS, useLabShortcut, type ShortcutText } from './shortcuts';
 
 const GROUPS: readonly { readonly title: string; readonly shortcuts: readonly ShortcutText[] }[] = [
-  { title: 'Anywhere in the lab', shortcuts: Object.values(LAB_SHORTCUTS) },
+  { title: 'Compare optimizers', shortcuts: Object.values(LAB_SHORTCUTS) },
+  { title: 'Optimizer race', shortcuts: RACE_SHORTCUTS },
 ];
 
 export function ShortcutHelp() {
