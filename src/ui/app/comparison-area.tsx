@@ -42,7 +42,7 @@ export function ComparisonArea({ below }: { below?: ReactNode }) {
   return (
     <div className="run-first">
       <div className="run-column">
-        <ProgressPanel comparison={live} />
+        <ProgressPanel comparison={live} runList={false} />
         <RunSelector comparison={live} view={view} />
         {below}
       </div>

@@ -23,7 +23,16 @@ const STATUS_TEXT: Readonly<Record<ComparisonView['status'], string>> = {
   failed: 'Failed',
 };
 
-export function ProgressPanel({ comparison }: { comparison: ComparisonView }) {
+export interface ProgressPanelProps {
+  readonly comparison: ComparisonView;
+  /**
+   * Whether the panel lists the runs with their bars. Off where a run list beside the
+   * charts shows them (the Compare view's run selector), so no run is listed twice.
+   */
+  readonly runList?: boolean;
+}
+
+export function ProgressPanel({ comparison, runList = true }: ProgressPanelProps) {
   const actions = useLabActions();
   const { loadConfig } = useConfigForm();
   const { status, progress } = comparison;
@@ -71,7 +80,7 @@ export function ProgressPanel({ comparison }: { comparison: ComparisonView }) {
         </button>
         <ComparisonFiles comparison={comparison} />
       </div>
-      <ul className="run-progress">
+      {runList && <ul className="run-progress">
         {comparison.runs.map((run, i) => {
           const p = runProgress(run, comparison);
           return (
@@ -93,7 +102,7 @@ export function ProgressPanel({ comparison }: { comparison: ComparisonView }) {
             </li>
           );
         })}
-      </ul>
+      </ul>}
     </section>
   );
 }
