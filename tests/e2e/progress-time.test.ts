@@ -41,7 +41,8 @@ describe('time and progress', () => {
     await recordOnScreen(page, 'progress', () => {
       const panel = document.querySelector('section[aria-labelledby="comparison-heading"]');
       const status = panel?.querySelector('[role="status"]')?.textContent;
-      const bar = panel?.querySelector('progress[aria-label="Progress of SGD"]') as HTMLProgressElement | null;
+      // The run's bar sits in the run list beside the charts.
+      const bar = document.querySelector('progress[aria-label="Progress of SGD"]') as HTMLProgressElement | null;
       return status && bar ? { status, bar: bar.value } : undefined;
     });
     // When "Finished" first shows, by the page's clock.
