@@ -68,3 +68,6 @@ const RED_BLUE = ['#b2182b', '#ef8a62', '#fddbc7', '#f7f7f7', '#d1e5f0', '#67a9c
 export function divergingColor(value: number): string {
   return along(RED_BLUE, (value + 1) / 2);
 }
+
+/** Chart axis titles: recharts' default grey reads 3.95:1 on white; this reads 8:1 (WCAG asks 4.5:1). */
+export const AXIS_TITLE_COLOR = '#4d4d4d';

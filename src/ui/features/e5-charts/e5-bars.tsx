@@ -5,7 +5,7 @@ import type { RunView } from '../../../client/types';
 import { ChartDownload } from '../../components/chart-download';
 import { Deferred } from '../../components/deferred';
 import { safeFileName } from '../../components/download';
-import { runColor } from '../../components/palette';
+import { AXIS_TITLE_COLOR, runColor } from '../../components/palette';
 import { formatValue } from '../live-charts/format';
 import { resultRows } from '../results/results-model';
 import { runBars, type RunBar } from './e5-model';
@@ -37,7 +37,7 @@ function BarFigure({ title, fileName, data, children, unit, height }: { title: s
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 500, height }}>
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 16, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" horizontal={false} />
-            <XAxis type="number" tickFormatter={formatValue} label={{ value: unit, position: 'insideBottom', offset: -8 }} />
+            <XAxis type="number" tickFormatter={formatValue} label={{ value: unit, position: 'insideBottom', offset: -8, fill: AXIS_TITLE_COLOR }} />
             <YAxis type="category" dataKey="label" width={170} interval={0} />
             <Tooltip isAnimationActive={false} formatter={(value) => formatValue(value)} />
             {children}

@@ -7,7 +7,7 @@
 import { memo, useMemo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartDownload } from '../../components/chart-download';
-import { runColor } from '../../components/palette';
+import { AXIS_TITLE_COLOR, runColor } from '../../components/palette';
 import { useThrottledValue } from '../../components/use-throttled-value';
 import { CHART_LOOKS } from '../lecture-mode/chart-look';
 import { EndLabels, type EndLabelLine } from '../lecture-mode/end-labels';
@@ -43,8 +43,6 @@ export interface LineChartCardProps {
   readonly phaseMs?: number;
 }
 
-/** Axis titles: recharts' default grey reads 3.95:1 on white; this reads 8:1 (WCAG asks 4.5:1). */
-export const AXIS_TITLE_COLOR = '#4d4d4d';
 
 /** Live charts redraw at most this often: a render per record batch would hold the page. */
 export const LIVE_CHART_INTERVAL_MS = 250;

@@ -3,6 +3,7 @@
  * dash by the second's, a legend of the varied values, and filters that hide trials by
  * value.
  */
+import { AXIS_TITLE_COLOR } from '../../../components/palette';
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrialOutcome } from '../../../../engine/sweeps/outcome';
@@ -74,8 +75,8 @@ export function AllCurves({ trials, params, outcomes, kind, fileName }: {
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 700, height: 340 }}>
             <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 20, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
-              <XAxis type="number" dataKey="x" domain={[1, 'dataMax']} allowDecimals={false} tickFormatter={formatTick} label={{ value: 'Epoch', position: 'insideBottom', offset: -12 }} />
-              <YAxis type="number" scale={logY ? 'log' : 'auto'} domain={['auto', 'auto']} tickFormatter={formatTick} width={64} label={{ value: CURVE_METRICS[metric], angle: -90, position: 'insideLeft', offset: 4 }} />
+              <XAxis type="number" dataKey="x" domain={[1, 'dataMax']} allowDecimals={false} tickFormatter={formatTick} label={{ value: 'Epoch', position: 'insideBottom', offset: -12, fill: AXIS_TITLE_COLOR }} />
+              <YAxis type="number" scale={logY ? 'log' : 'auto'} domain={['auto', 'auto']} tickFormatter={formatTick} width={64} label={{ value: CURVE_METRICS[metric], angle: -90, position: 'insideLeft', offset: 4, fill: AXIS_TITLE_COLOR }} />
               <Tooltip isAnimationActive={false} formatter={(value) => formatValue(value)} labelFormatter={(x) => `Epoch ${x}`} />
               {lines.map((line, i) => (
                 <Line key={line.trialId} dataKey={`c${i}`} name={line.label} stroke={line.color} strokeDasharray={line.dash || undefined} strokeWidth={2} strokeOpacity={0.8} dot={line.values.length <= 2 ? { r: 3, fill: line.color } : false} connectNulls isAnimationActive={false} />

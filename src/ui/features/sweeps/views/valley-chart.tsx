@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from '../../../components/chart-figure';
-import { runColor } from '../../../components/palette';
+import { AXIS_TITLE_COLOR, runColor } from '../../../components/palette';
 import { formatTick, formatValue } from '../../live-charts/format';
 import { logAxis, loggable } from './valley-axis';
 import type { Valley, ValleyPoint } from './valley-model';
@@ -74,7 +74,7 @@ export function ValleyChart({ valley, yLabel, title, fileName }: { valley: Valle
               ticks={drawn && valley.logX ? logTicks(xs) : undefined}
               allowDataOverflow
               tickFormatter={formatTick}
-              label={{ value: `${valley.xLabel}${valley.logX ? ' (log scale)' : ''}`, position: 'insideBottom', offset: -14 }}
+              label={{ value: `${valley.xLabel}${valley.logX ? ' (log scale)' : ''}`, position: 'insideBottom', offset: -14, fill: AXIS_TITLE_COLOR }}
             />
             <YAxis
               type="number"
@@ -85,7 +85,7 @@ export function ValleyChart({ valley, yLabel, title, fileName }: { valley: Valle
               allowDataOverflow
               tickFormatter={formatTick}
               width={64}
-              label={{ value: `${yLabel}${log ? ' (log)' : ''}`, angle: -90, position: 'insideLeft', offset: 4 }}
+              label={{ value: `${yLabel}${log ? ' (log)' : ''}`, angle: -90, position: 'insideLeft', offset: 4, fill: AXIS_TITLE_COLOR }}
             />
             <Tooltip isAnimationActive={false} formatter={(value) => formatValue(value)} labelFormatter={(x) => `${valley.xLabel} ${formatValue(x)}`} />
             {valley.markers.length > 0 && <ReferenceLine y={band} stroke="#b0b0b0" strokeDasharray="4 4" label={{ value: 'no value: ✕ diverged · ○ not reached', position: 'insideTopRight', fontSize: 11, fill: '#555' }} />}
