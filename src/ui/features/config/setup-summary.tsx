@@ -5,6 +5,7 @@
 import { useCatalog } from '../../app/catalog-context';
 import { useSetupFold } from '../../app/setup-fold';
 import { DATASETS } from '../datasets/dataset-info';
+import { countOf } from '../../../lib/plural';
 import { useConfigForm } from './config-form-context';
 
 export const SETUP_PANEL_ID = 'setup-panel';
@@ -18,12 +19,18 @@ export function SetupSummary() {
   return (
     <div className="setup-summary" role="group" aria-label="Setup">
       <span className="setup-summary-text">
-        <strong>Setup:</strong> {form.name || 'unnamed'} · {DATASETS[form.dataset.name].label} · {architecture} · {runs} {runs === 1 ? 'optimizer' : 'optimizers'} ·{' '}
-        {form.training.epochs} epochs
+        <strong>Setup:</strong> {form.name || 'unnamed'} · {DATASETS[form.dataset.name].label} · {architecture} · {countOf(runs, 'optimizer')} ·{' '}
+        {epochsText(form.training.epochs)}
       </span>
       <button type="button" aria-expanded={open} aria-controls={SETUP_PANEL_ID} onClick={() => setOpen(!open)}>
         {open ? 'Fold setup' : 'Edit setup'}
       </button>
     </div>
   );
+}
+
+/** The form's epochs as typed: "1 epoch", "24 epochs", or the text itself while it is not a number yet. */
+function epochsText(typed: string | number): string {
+  const epochs = Number(typed);
+  return String(typed).trim() !== '' && Number.isFinite(epochs) ? countOf(epochs, 'epoch') : `${typed} epochs`;
 }

@@ -5,6 +5,7 @@
  * ticks, the validation and test still due, the epoch ends' snapshots and checkpoints.
  */
 import type { ComparisonView, RunView, WallClock } from '../../../client/types';
+import { countOf } from '../../../lib/plural';
 import type { ComparisonProgress, ProgressPhase } from '../../../engine/training/types';
 
 /** The phase in a person's words. */
@@ -124,12 +125,12 @@ export function runProgress(run: RunView, view: Pick<ComparisonView, 'progress' 
     const text =
       result.status === 'diverged'
         ? `diverged${result.divergedAtStep !== undefined ? ` at step ${result.divergedAtStep}` : ''}`
-        : `${FINISHED_TEXT[result.status] ?? result.status} after ${result.epochsCompleted} of ${epochs} epochs`;
+        : `${FINISHED_TEXT[result.status] ?? result.status} after ${result.epochsCompleted} of ${countOf(epochs, 'epoch')}`;
     return { ...own, fraction: result.status === 'completed' ? 1 : result.epochsCompleted / epochs, text, active: false };
   }
   const active = view.status === 'running' || view.status === 'paused';
   if (!active || !view.progress) {
-    return { ...own, fraction: run.epochs.length / epochs, text: `${run.epochs.length} of ${epochs} epochs`, active: false };
+    return { ...own, fraction: run.epochs.length / epochs, text: `${run.epochs.length} of ${countOf(epochs, 'epoch')}`, active: false };
   }
   const { progress } = view;
   const eta = view.status === 'paused' ? undefined : etaSeconds(progress);
