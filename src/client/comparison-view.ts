@@ -79,7 +79,9 @@ export function appendRecords(
       epochs: ownEpochs.length > 0 ? [...run.epochs, ...ownEpochs] : run.epochs,
     };
   });
-  return { ...view, runs, ...(progress ? { progress } : {}) };
+  // A progress report alone keeps the runs as they were: what draws them need not redraw.
+  const changed = runs.some((run, i) => run !== view.runs[i]);
+  return { ...view, runs: changed ? runs : view.runs, ...(progress ? { progress } : {}) };
 }
 
 export function withRunResult(view: ComparisonView, result: RunResult): ComparisonView {

@@ -1,7 +1,7 @@
 /** The training controls: pause and resume the comparison, stop one run, stop all. */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { TRAINING_TIMEOUT_MS, comparisonStatus, useLabBrowser, openLab, progressValue, resultRow, startComparison, tinySpiral, waitForChartsToCatchUp } from './lab';
+import { TRAINING_TIMEOUT_MS, comparisonStatus, useLabBrowser, openLab, progressValue, resultRow, startComparison, endlessSpiral, waitForChartsToCatchUp } from './lab';
 
 const newLab = useLabBrowser();
 
@@ -21,14 +21,10 @@ describe('the training controls', () => {
     const name = 'controlled';
     const lab = await newLab();
     const { page, errors } = lab;
-    // Long enough (100 epochs of 40 steps, minutes) never to finish by itself: the test stops it.
-    // One loss read-back per epoch: few records, so the page stays quick to answer.
+    // Never finishes by itself: the test stops it.
     await openLab(
       lab,
-      tinySpiral(name, {
-        dataset: { name: 'spiral', count: 1600, validation: 0.2 },
-        training: { epochs: 100, batchSize: 32, scaling: 'none', seed: 1, lossReadEvery: 40 },
-      }),
+      endlessSpiral(name),
     );
     await startComparison(page);
     const status = comparisonStatus(page, name);

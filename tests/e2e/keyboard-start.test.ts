@@ -5,14 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { comparisonStatus, openLab, tinySpiral, useLabBrowser } from './lab';
+import { comparisonStatus, endlessSpiral, openLab, tinySpiral, useLabBrowser } from './lab';
 
 const newLab = useLabBrowser();
 const RUNS = ['SGD', 'RMSprop', 'Adam', 'Adagrad', 'Adamax', 'Nadam', 'Adadelta'];
-// Long enough never to finish by itself (the test stops it), few records so the page stays quick.
-const config = tinySpiral('by keyboard', {
-  dataset: { name: 'spiral', count: 1600, validation: 0.2 },
-  training: { epochs: 100, batchSize: 32, scaling: 'none', seed: 1, lossReadEvery: 40 },
+const config = endlessSpiral('by keyboard', {
   runs: RUNS.map((label) => ({ id: label.toLowerCase(), label, optimizer: { name: label.toLowerCase() } })),
 });
 
@@ -89,7 +86,7 @@ describe('the keyboard', () => {
     const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await list.waitFor();
     const text = (await list.textContent()) ?? '';
-    for (const words of ['List the keyboard shortcuts', 'Go to Start comparison', 'Edit the setup']) expect(text).toContain(words);
+    for (const words of ['List the keyboard shortcuts', 'Go to Start comparison', 'Edit the setup', 'Lecture mode on or off', 'Leave lecture mode']) expect(text).toContain(words);
     const race = list.getByRole('region', { name: 'Optimizer race' });
     const raceKeys = await race.locator('kbd').allTextContents();
     for (const key of ['Space', 'S', 'R', 'P', 'H']) expect(raceKeys).toContain(key);

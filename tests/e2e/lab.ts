@@ -179,3 +179,16 @@ export function tinySpiral(name: string, overrides: Partial<ExperimentConfigInpu
     ...overrides,
   };
 }
+
+/**
+ * A spiral comparison long enough never to finish by itself (100 epochs of 40 steps:
+ * minutes), for tests that pause, stop or reload it; one loss read-back per epoch, so
+ * few records and a page quick to answer.
+ */
+export function endlessSpiral(name: string, overrides: Partial<ExperimentConfigInput> = {}): ExperimentConfigInput {
+  return tinySpiral(name, {
+    dataset: { name: 'spiral', count: 1600, validation: 0.2 },
+    training: { epochs: 100, batchSize: 32, scaling: 'none', seed: 1, lossReadEvery: 40 },
+    ...overrides,
+  });
+}

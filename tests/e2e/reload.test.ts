@@ -14,7 +14,7 @@ import {
   openLab,
   resultsText,
   startComparison,
-  tinySpiral,
+  endlessSpiral, tinySpiral,
   waitForChartsToCatchUp,
   waitUntilFinished,
 } from './lab';
@@ -65,10 +65,7 @@ describe('a reload', () => {
     // Long enough never to finish (minutes); the lab checkpoints at the first epoch end 30 s in.
     await openLab(
       lab,
-      tinySpiral(name, {
-        dataset: { name: 'spiral', count: 1600, validation: 0.2 },
-        training: { epochs: 100, batchSize: 32, scaling: 'none', seed: 1, lossReadEvery: 40 },
-      }),
+      endlessSpiral(name),
     );
     await startComparison(page);
     const status = comparisonStatus(page, name);

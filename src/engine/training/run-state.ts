@@ -124,7 +124,8 @@ export class RunState {
   /**
    * Waits until the backend has done the run's latest step (one scalar read; the losses
    * stay pending for `readBack`), so progress that says a step is done means it: on
-   * WebGL a step is only queued when trainStep returns. The wait is training time.
+   * WebGL a step is only queued when trainStep returns. The wait is training time; the
+   * caller keeps it rare (StepPacer), since it drains the backend's queue.
    */
   async settle(): Promise<void> {
     const last = this.pending.at(-1);

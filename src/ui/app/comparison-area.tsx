@@ -8,7 +8,7 @@
  * them in a transition that it can interrupt: records arriving ten times a second never
  * hold the page for long.
  */
-import { memo, useDeferredValue, type ReactNode } from 'react';
+import { memo, useDeferredValue, useRef, type ReactNode } from 'react';
 import { ConfusionMatrix } from '../features/confusion-matrix/confusion-matrix';
 import { DiagnosisPanel } from '../features/diagnosis/diagnosis-panel';
 import { E5Bars } from '../features/e5-charts/e5-bars';
@@ -34,7 +34,8 @@ export function EmptyComparison() {
 
 export function ComparisonArea({ below }: { below?: ReactNode }) {
   const live = useLabState((s) => s.current);
-  const comparison = useDeferredValue(live);
+  const charted = useChartedComparison(live);
+  const comparison = useDeferredValue(charted);
   const dataset = useLabState((s) => (s.current ? s.datasets[s.current.config.dataset.name] : undefined));
   // Chart settings and hidden runs belong to the comparison on screen: a new one starts from the defaults.
   const view = useChartView(live?.id);
@@ -47,11 +48,30 @@ export function ComparisonArea({ below }: { below?: ReactNode }) {
         {below}
       </div>
       {/* Busy while the charts show an older state than the progress panel (a person never notices; tests wait for it). */}
-      <div className="chart-column" aria-busy={comparison !== live}>
+      <div className="chart-column" aria-busy={comparison !== charted}>
         <Charts comparison={comparison} view={view} classNames={dataset?.status === 'ready' ? dataset.summary.classNames : undefined} />
       </div>
     </div>
   );
+}
+
+/** What only the progress panel and the run list show: reports of it arrive up to ten times a second. */
+const PROGRESS_ONLY: ReadonlySet<string> = new Set(['progress', 'wallClock']);
+
+function sameForCharts(a: ComparisonView, b: ComparisonView): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ComparisonView>;
+  return [...keys].every((key) => PROGRESS_ONLY.has(key) || a[key] === b[key]);
+}
+
+/**
+ * The comparison as the charts and tables get it: the same object until something they
+ * draw changes, so a progress report (per batch, on the main thread that SwiftShader's
+ * training shares two cores with) re-renders the progress panel and the run list only.
+ */
+function useChartedComparison(live: ComparisonView | undefined): ComparisonView | undefined {
+  const charted = useRef(live);
+  if (live !== charted.current && (!live || !charted.current || !sameForCharts(live, charted.current))) charted.current = live;
+  return charted.current;
 }
 
 interface ChartsProps {
