@@ -9,7 +9,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { ChartDownload } from '../../components/chart-download';
 import { AXIS_TITLE_COLOR, runColor } from '../../components/palette';
 import { useThrottledValue } from '../../components/use-throttled-value';
-import { CHART_LOOKS } from '../lecture-mode/chart-look';
+import { CHART_LOOKS, type ChartLook } from '../lecture-mode/chart-look';
 import { EndLabels, type EndLabelLine } from '../lecture-mode/end-labels';
 import { useLectureMode } from '../lecture-mode/lecture-mode-context';
 import { formatTick, formatValue, niceTicks } from './format';
@@ -56,12 +56,10 @@ function LineChartCardImpl(props: LineChartCardProps) {
   const epoch = style === 'epoch';
   const xMax = rows.at(-1)?.x ?? 1;
   const xTicks = useMemo(() => niceTicks(xMax, 5, integerX), [xMax, integerX]);
-  const lecture = useLectureMode().on;
-  const look = CHART_LOOKS[lecture ? 'lecture' : 'normal'];
+  const look: ChartLook = CHART_LOOKS[useLectureMode().on ? 'lecture' : 'normal'];
   const ends = useMemo(() => (look.endLabels ? lineEnds(rows, runs) : []), [look.endLabels, rows, runs]);
-  // Out of lecture mode the ticks and titles keep the page's own type.
-  const tick = lecture ? { fontSize: look.tickFontSize } : true;
-  const axisTitle = lecture ? { fontSize: look.axisTitleFontSize, fill: AXIS_TITLE_COLOR } : { fill: AXIS_TITLE_COLOR };
+  const tick = look.type ? { fontSize: look.type.tick } : true;
+  const axisTitle = { fill: AXIS_TITLE_COLOR, ...(look.type ? { fontSize: look.type.axisTitle } : {}) };
   return (
     <figure className="chart-card" ref={figure} aria-label={title} aria-busy={shown !== data}>
       <figcaption>
@@ -69,10 +67,10 @@ function LineChartCardImpl(props: LineChartCardProps) {
         <ChartDownload target={figure} name={fileName} title={title} />
       </figcaption>
       {/* In lecture mode the stylesheet sizes the plot to the screen (--lecture-chart-height). */}
-      <div className="chart-plot" style={{ width: '100%', height: lecture ? 'var(--lecture-chart-height, 320px)' : height, position: 'relative' }}>
+      <div className="chart-plot" style={{ width: '100%', height: look.plotHeight ?? height, position: 'relative' }}>
         {rows.length === 0 && <p className="chart-empty">{epoch ? 'Points appear as each epoch ends.' : 'Waiting for the first batches.'}</p>}
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
-          <LineChart data={rows as ChartRow[]} margin={{ top: 8, right: look.rightMargin, bottom: lecture ? 32 : 20, left: 8 }}>
+          <LineChart data={rows as ChartRow[]} margin={{ top: 8, ...look.margin, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
             <XAxis
               type="number"
@@ -82,7 +80,7 @@ function LineChartCardImpl(props: LineChartCardProps) {
               allowDecimals={!integerX}
               tickFormatter={formatTick}
               tick={tick}
-              label={{ value: xLabel, position: 'insideBottom', offset: lecture ? -24 : -12, ...axisTitle }}
+              label={{ value: xLabel, position: 'insideBottom', offset: look.xTitleOffset, ...axisTitle }}
             />
             <YAxis
               type="number"
@@ -123,7 +121,7 @@ function LineChartCardImpl(props: LineChartCardProps) {
                 isAnimationActive={false}
               />,
             ])}
-            {look.endLabels && <EndLabels lines={ends} fontSize={look.tickFontSize} />}
+            {look.endLabels && <EndLabels lines={ends} fontSize={look.type?.tick ?? 15} />}
           </LineChart>
         </ResponsiveContainer>
       </div>
